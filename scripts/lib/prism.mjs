@@ -1,0 +1,71 @@
+// Starts a Prism mock server for one spec on a free loopback port, and stops exactly that process.
+// Prism is spawned as `node <prism>/dist/index.js` rather than through npx: killing an npx parent
+// leaves Prism running on the port.
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+import { projectRoot } from "./apis.mjs";
+
+const require = createRequire(import.meta.url);
+const PRISM_ENTRY = join(dirname(require.resolve("@stoplight/prism-cli/package.json")), "dist", "index.js");
+const START_TIMEOUT_MS = 30_000;
+const POLL_INTERVAL_MS = 100;
+
+/** Asks the OS for a port that is free right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function answers(url) {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(1_000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * @param {string} spec path of the spec, relative to the project root
+ * @param {{ errors?: boolean }} [options] `errors` (default true): a response that breaks its own schema becomes a 500
+ * @returns {Promise<{ url: string, pid: number, stop: () => Promise<void> }>}
+ */
+export async function startPrism(spec, { errors = true } = {}) {
+  const port = await freePort();
+  const args = [PRISM_ENTRY, "mock", join(projectRoot, spec), "-p", String(port), "-h", "127.0.0.1"];
+  if (errors) args.push("--errors");
+  const child = spawn(process.execPath, args, { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const keep = (chunk) => {
+    output = (output + chunk).slice(-4_000);
+  };
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    await exited;
+  };
+
+  const url = `http://127.0.0.1:${port}`;
+  const startedAt = Date.now();
+  while (!(await answers(url))) {
+    if (child.exitCode !== null) throw new Error(`Prism exited (code ${child.exitCode}) for ${spec}:\n${output}`);
+    if (Date.now() - startedAt > START_TIMEOUT_MS) {
+      await stop();
+      throw new Error(`Prism did not answer on ${url} within ${START_TIMEOUT_MS} ms for ${spec}:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+  }
+  return { url, pid: child.pid, stop };
+}

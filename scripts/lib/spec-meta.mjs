@@ -1,0 +1,55 @@
+// Builds generated/<api>.meta.ts: the few facts of a spec that src/ needs at run time (servers,
+// each operation's parameter constraints, bearer key patterns), so a spec change moves the client's
+// input checks with it. Descriptions stay out: this module ships in browser bundles.
+
+const CONSTRAINT_KEYS = ["type", "format", "pattern", "minLength", "maxLength", "minimum", "maximum"];
+const METHODS = ["get", "put", "post", "delete", "patch"];
+
+function pick(schema) {
+  const out = {};
+  for (const key of CONSTRAINT_KEYS) if (schema[key] !== undefined) out[key] = schema[key];
+  return out;
+}
+
+function operationsOf(spec) {
+  const operations = {};
+  for (const [path, item] of Object.entries(spec.paths ?? {})) {
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      const parameters = {};
+      for (const param of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
+        parameters[param.name] = { in: param.in, required: param.required === true, ...pick(param.schema ?? {}) };
+      }
+      operations[op.operationId] = { method: method.toUpperCase(), path, parameters };
+    }
+  }
+  return operations;
+}
+
+function keyPatternsOf(spec) {
+  const patterns = {};
+  for (const [name, scheme] of Object.entries(spec.components?.securitySchemes ?? {})) {
+    if (scheme["x-key-pattern"]) patterns[name] = scheme["x-key-pattern"];
+  }
+  return patterns;
+}
+
+export function buildMetaModule(spec, specPath) {
+  const lines = [
+    "/**",
+    ` * This file was auto-generated from ${specPath} by scripts/generate.mjs.`,
+    " * Do not make direct changes to the file.",
+    " */",
+    "",
+    `export const servers = ${JSON.stringify(spec.servers.map((s) => s.url), null, 2)} as const;`,
+    "",
+    `export const operations = ${JSON.stringify(operationsOf(spec), null, 2)} as const;`,
+    "",
+  ];
+  const keyPatterns = keyPatternsOf(spec);
+  if (Object.keys(keyPatterns).length > 0) {
+    lines.push(`export const keyPatterns = ${JSON.stringify(keyPatterns, null, 2)} as const;`, "");
+  }
+  return lines.join("\n");
+}
