@@ -1,0 +1,21 @@
+// Every default of the shared transport, written once. The README's defaults table and
+// test/core/defaults.test.ts both pin these values.
+
+/** Per attempt, covering the body read as well as the headers. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Retries after the first attempt (so three attempts in all). GET only. */
+export const DEFAULT_MAX_RETRIES = 2;
+/** One call end to end: every attempt, every wait, a token fetch and a 401 replay. */
+export const DEFAULT_DEADLINE_MS = 120_000;
+/** Statuses worth another attempt. Connection errors and timeouts are retried too. */
+export const RETRYABLE_STATUSES: readonly number[] = [408, 429, 500, 502, 503, 504];
+/** First backoff wait; it doubles on each retry. */
+export const BACKOFF_INITIAL_MS = 500;
+/** Longest backoff wait. */
+export const BACKOFF_MAX_MS = 8_000;
+/** Each backoff wait is cut by up to this fraction at random, so clients do not retry in step. */
+export const BACKOFF_JITTER = 0.25;
+/** Longest `Retry-After` honoured; a longer ask fails at once instead of sleeping. */
+export const RETRY_AFTER_CAP_MS = 60_000;
+/** Log level when none is given. */
+export const DEFAULT_LOG_LEVEL = "warn";

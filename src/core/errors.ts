@@ -1,0 +1,153 @@
+// The one error model for both providers. Every class sets `name` explicitly so minified bundles
+// keep it, and nothing here ever holds a request, its headers or a credential.
+
+/** Which API answered, e.g. `"prolifi"` or `"paypal"`. */
+export type Provider = string;
+
+/** Base class of every error this package throws. */
+export class BillingUsageError extends Error {
+  override name = "BillingUsageError";
+}
+
+/** A bad argument or option, caught before any request was sent. */
+export class InvalidInputError extends BillingUsageError {
+  override name = "InvalidInputError";
+  /** The option or parameter at fault, e.g. `"start_date"` or `"apiKey"`. */
+  readonly param: string;
+  constructor(param: string, message: string) {
+    super(message);
+    this.param = param;
+  }
+}
+
+/** One field-level problem the API reported (Prolifi `error.errors[]`, PayPal `details[]`). */
+export interface FieldError {
+  field: string | undefined;
+  message: string;
+}
+
+export interface ApiErrorInit {
+  provider: Provider;
+  method: string;
+  url: string;
+  status: number;
+  headers: Headers;
+  body: unknown;
+  code: string | undefined;
+  requestId: string | undefined;
+  retryAfterMs: number | undefined;
+  fieldErrors: FieldError[];
+}
+
+/** The API answered with an HTTP error status. */
+export class ApiError extends BillingUsageError {
+  override name = "ApiError";
+  readonly status: number;
+  readonly headers: Headers;
+  /** The response body: parsed JSON when it was JSON, else the text. */
+  readonly body: unknown;
+  /** Machine-readable code: Prolifi `error.type`, PayPal `name`, OAuth `error`. */
+  readonly code: string | undefined;
+  /** PayPal `debug_id` / `PayPal-Debug-Id`; Prolifi sends none. */
+  readonly requestId: string | undefined;
+  /** How long the server asked to wait (`Retry-After` or `retry-after-ms`), when it did. */
+  readonly retryAfterMs: number | undefined;
+  /** Field-level problems the API listed; empty when it listed none. */
+  readonly fieldErrors: FieldError[];
+  readonly provider: Provider;
+  readonly method: string;
+  readonly url: string;
+  constructor(message: string, init: ApiErrorInit) {
+    super(message);
+    this.status = init.status;
+    this.headers = init.headers;
+    this.body = init.body;
+    this.code = init.code;
+    this.requestId = init.requestId;
+    this.retryAfterMs = init.retryAfterMs;
+    this.fieldErrors = init.fieldErrors;
+    this.provider = init.provider;
+    this.method = init.method;
+    this.url = init.url;
+  }
+}
+
+export class BadRequestError extends ApiError {
+  override name = "BadRequestError";
+}
+export class AuthenticationError extends ApiError {
+  override name = "AuthenticationError";
+}
+export class PermissionDeniedError extends ApiError {
+  override name = "PermissionDeniedError";
+}
+export class NotFoundError extends ApiError {
+  override name = "NotFoundError";
+}
+export class ConflictError extends ApiError {
+  override name = "ConflictError";
+}
+export class UnprocessableEntityError extends ApiError {
+  override name = "UnprocessableEntityError";
+}
+export class RateLimitError extends ApiError {
+  override name = "RateLimitError";
+}
+export class InternalServerError extends ApiError {
+  override name = "InternalServerError";
+}
+
+/** The class for an HTTP error status: the Stainless map, shared by both providers. */
+export function apiErrorClassFor(status: number): typeof ApiError {
+  switch (status) {
+    case 400:
+      return BadRequestError;
+    case 401:
+      return AuthenticationError;
+    case 403:
+      return PermissionDeniedError;
+    case 404:
+      return NotFoundError;
+    case 409:
+      return ConflictError;
+    case 422:
+      return UnprocessableEntityError;
+    case 429:
+      return RateLimitError;
+    default:
+      return status >= 500 ? InternalServerError : ApiError;
+  }
+}
+
+/** A 2xx whose body is not the JSON the spec promises. */
+export class InvalidResponseError extends BillingUsageError {
+  override name = "InvalidResponseError";
+  readonly status: number;
+  readonly contentType: string | null;
+  constructor(message: string, status: number, contentType: string | null) {
+    super(message);
+    this.status = status;
+    this.contentType = contentType;
+  }
+}
+
+/** The request never got an HTTP answer (refused, reset, DNS, TLS...). */
+export class ConnectionError extends BillingUsageError {
+  override name = "ConnectionError";
+  constructor(message: string, options?: { cause: unknown }) {
+    super(message, options);
+  }
+}
+
+/** A `ConnectionError` caused by `timeoutMs` (one attempt) or `deadlineMs` (the whole call). */
+export class TimeoutError extends ConnectionError {
+  override name = "TimeoutError";
+}
+
+/** The caller's `signal` aborted the call. */
+export class RequestAbortedError extends BillingUsageError {
+  override name = "RequestAbortedError";
+  constructor(message: string, options?: { cause: unknown }) {
+    super(message, options);
+  }
+}

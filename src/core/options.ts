@@ -1,0 +1,79 @@
+// Options shared by both clients, and turning them into the pieces a client is built from.
+import { DEFAULT_DEADLINE_MS, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "./defaults";
+import { InvalidInputError } from "./errors";
+import { createLog, type Log, type Logger, type LogLevel } from "./log";
+import { checkCount, checkHeaders } from "./checks";
+import { createRedactor, type Redactor } from "./redact";
+import { type Call, createTransport, type Transport } from "./transport";
+
+/** The last, optional argument of every method. */
+export interface RequestOptions {
+  /** Aborts the call, including any wait between retries. */
+  signal?: AbortSignal;
+  /** Per attempt, covering the body read. @default 30000 */
+  timeoutMs?: number;
+  /** Retries after the first attempt. @default 2 */
+  maxRetries?: number;
+  /** The whole call, retries included. @default 120000 */
+  deadlineMs?: number;
+  /** Extra request headers for this call. */
+  headers?: HeadersInit;
+}
+
+export interface CommonClientOptions {
+  /** A `fetch` to send requests with (a proxy-aware one, a test double...). @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Per attempt, covering the body read. @default 30000 */
+  timeoutMs?: number;
+  /** Retries after the first attempt, for GET requests. @default 2 */
+  maxRetries?: number;
+  /** One call end to end, retries included. @default 120000 */
+  deadlineMs?: number;
+  /** Where log lines go; anything console-like. @default console */
+  logger?: Logger;
+  /** @default "warn" */
+  logLevel?: LogLevel;
+  /** Allows a secret credential in a browser. Only for trusted, internal tools. @default false */
+  dangerouslyAllowBrowser?: boolean;
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];
+
+export interface ClientCore {
+  transport: Transport;
+  redactor: Redactor;
+  log: Log;
+}
+
+export function createClientCore(options: CommonClientOptions): ClientCore {
+  checkCount("timeoutMs", options.timeoutMs, { min: 1 });
+  checkCount("maxRetries", options.maxRetries);
+  checkCount("deadlineMs", options.deadlineMs, { min: 1 });
+  if (options.logLevel !== undefined && !LOG_LEVELS.includes(options.logLevel)) {
+    throw new InvalidInputError("logLevel", `logLevel must be one of ${LOG_LEVELS.join(", ")}`);
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== "function") throw new InvalidInputError("fetch", "fetch must be a function");
+  const baseFetch = options.fetch ?? globalThis.fetch;
+  if (typeof baseFetch !== "function") throw new InvalidInputError("fetch", "this runtime has no global fetch; pass the fetch option");
+  const redactor = createRedactor();
+  const log = createLog(options.logger, options.logLevel, redactor);
+  const transport = createTransport({
+    // Looked up per request, not bound once: a test that swaps globalThis.fetch still reaches it.
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    deadlineMs: options.deadlineMs ?? DEFAULT_DEADLINE_MS,
+    log,
+  });
+  return { transport, redactor, log };
+}
+
+/** Checks a method's `RequestOptions` and starts the call they describe. */
+export function startCall(core: ClientCore, options: RequestOptions = {}): { call: Call; headers: Headers | undefined } {
+  checkCount("timeoutMs", options.timeoutMs, { min: 1 });
+  checkCount("maxRetries", options.maxRetries);
+  checkCount("deadlineMs", options.deadlineMs, { min: 1 });
+  const headers = checkHeaders(options.headers);
+  const call = core.transport.startCall(options);
+  return { call, headers };
+}

@@ -1,0 +1,34 @@
+// What every entry point re-exports from the shared core: the error classes, the defaults and the
+// option types. Nothing else in src/core/ is public.
+export {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  BillingUsageError,
+  ConflictError,
+  ConnectionError,
+  InternalServerError,
+  InvalidInputError,
+  InvalidResponseError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  RequestAbortedError,
+  TimeoutError,
+  UnprocessableEntityError,
+  type FieldError,
+  type Provider,
+} from "./errors";
+export {
+  BACKOFF_INITIAL_MS,
+  BACKOFF_JITTER,
+  BACKOFF_MAX_MS,
+  DEFAULT_DEADLINE_MS,
+  DEFAULT_LOG_LEVEL,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  RETRY_AFTER_CAP_MS,
+  RETRYABLE_STATUSES,
+} from "./defaults";
+export type { Logger, LogLevel } from "./log";
+export type { CommonClientOptions, RequestOptions } from "./options";

@@ -1,0 +1,41 @@
+// Where the Prolifi key comes from, and which keys are acceptable where.
+import { keyPatterns } from "../../generated/prolifi.meta";
+import { InvalidInputError } from "../core/errors";
+import { isBrowserLike, readEnv } from "../core/runtime";
+
+export const PROLIFI_API_KEY_ENV = "PROLIFI_API_KEY";
+
+/** The shape every Prolifi key has, from the spec's bearer scheme. */
+const KEY_SHAPE = new RegExp(keyPatterns.BearerAuth);
+/** Keys go into a header: visible ASCII only. */
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
+
+export type KeyMode = "test" | "live";
+
+export interface ApiKey {
+  value: string;
+  secret: boolean;
+  mode: KeyMode;
+}
+
+/** The key from the option, else the environment; checked without ever echoing it. */
+export function resolveApiKey(apiKey: string | undefined, dangerouslyAllowBrowser: boolean): ApiKey {
+  const value = apiKey ?? readEnv(PROLIFI_API_KEY_ENV);
+  if (value === undefined || value === "") {
+    throw new InvalidInputError(
+      "apiKey",
+      `No Prolifi API key: pass the apiKey option to createProlifiClient or set the ${PROLIFI_API_KEY_ENV} environment variable.`,
+    );
+  }
+  if (typeof value !== "string" || !KEY_SHAPE.test(value) || !HEADER_SAFE.test(value)) {
+    throw new InvalidInputError("apiKey", "apiKey is not a Prolifi key: keys start with sk_test_, sk_live_, pk_test_ or pk_live_ (the value given is not shown)");
+  }
+  const secret = value.startsWith("sk_");
+  if (secret && isBrowserLike() && !dangerouslyAllowBrowser) {
+    throw new InvalidInputError(
+      "apiKey",
+      "A secret Prolifi key (sk_) must not be used in a browser, where anyone can read it. Use a public key (pk_), which is read-only, or pass dangerouslyAllowBrowser: true for a trusted internal tool.",
+    );
+  }
+  return { value, secret, mode: value.includes("_live_") ? "live" : "test" };
+}
