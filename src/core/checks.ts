@@ -81,6 +81,8 @@ export function checkHeaders(headers: HeadersInit | undefined): Headers | undefi
   const entries = headers instanceof Headers ? [...headers.entries()] : Array.isArray(headers) ? headers : Object.entries(headers);
   for (const [name, value] of entries) {
     try {
+      // Headers would quietly trim a leading CR/LF; refusing it outright is the honest answer.
+      if (/[\r\n\0]/.test(String(value))) throw new TypeError("CR, LF or NUL");
       out.set(name, value);
     } catch {
       throw new InvalidInputError("headers", `headers: ${shown(name)} has an invalid name or value (values may not contain CR, LF or NUL)`);

@@ -31,7 +31,8 @@ export function retryAfterMs(headers: Headers, now: number = Date.now()): number
   const header = headers.get("retry-after");
   if (header === null || header.trim() === "") return undefined;
   if (/^\s*\d+(\.\d+)?\s*$/.test(header)) return Math.ceil(Number(header) * 1000);
-  const date = Date.parse(header);
+  // An HTTP date always names a day and a month; this keeps "-5" from parsing as a year.
+  const date = /[a-z]{3}/i.test(header) ? Date.parse(header) : Number.NaN;
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
 }

@@ -1,0 +1,103 @@
+// Anything a caller can put into a Prolifi URL or header either fails as InvalidInputError before
+// any request, or reaches the server exactly as given: one encoded path segment, one query value,
+// one header value. No traversal, no query or fragment injection, no CR/LF in a header.
+import fc from "fast-check";
+import { afterAll, afterEach, beforeEach, describe, expect, test } from "vitest";
+import { InvalidInputError } from "../../src/index";
+import { createProlifiClient } from "../../src/prolifi/index";
+import { casesRun, countCases, hostileString } from "../helpers/fuzz";
+import { jsonResponse, mockFetch } from "../helpers/mock-fetch";
+import { SECRET_KEY } from "../helpers/fixtures";
+
+const RUNS = 4_000;
+const USAGE_PATH = /^\/api\/v1\/public\/customers\/([^/]*)\/usage$/;
+
+function setup() {
+  const mock = mockFetch(() => jsonResponse(200, { data: [] }));
+  const client = createProlifiClient({ apiKey: SECRET_KEY, fetch: mock.fetch, maxRetries: 0, logLevel: "off" });
+  return { mock, client };
+}
+
+/** Both outcomes must really occur, or a property could pass by refusing everything. */
+const outcomes = { refused: 0, sent: 0 };
+
+/** Runs the call; true when it was refused as bad input (and then nothing may have been sent). */
+async function refused(call: () => Promise<unknown>, sent: () => number): Promise<boolean> {
+  try {
+    await call();
+    outcomes.sent += 1;
+    return false;
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    expect(sent()).toBe(0);
+    outcomes.refused += 1;
+    return true;
+  }
+}
+
+beforeEach(() => {
+  outcomes.refused = 0;
+  outcomes.sent = 0;
+});
+
+afterEach(() => {
+  expect(outcomes.refused).toBeGreaterThan(100);
+  expect(outcomes.sent).toBeGreaterThan(100);
+});
+
+afterAll(() => {
+  console.log(`fuzz: ${casesRun()} generated cases run in ${expect.getState().testPath?.split("/").pop()}`);
+});
+
+describe("Prolifi inputs, fuzzed", () => {
+  test("a customer id is refused, or sent as exactly one path segment", async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileString(fc.uuid()), async (id) => {
+        const { mock, client } = setup();
+        if (await refused(() => client.getCustomerUsage(id), () => mock.requests.length)) return;
+        expect(mock.requests).toHaveLength(1);
+        const url = new URL(mock.requests[0]?.url ?? "");
+        const segment = USAGE_PATH.exec(url.pathname)?.[1];
+        expect(segment).toBeDefined();
+        expect(decodeURIComponent(segment ?? "")).toBe(id);
+        expect(url.search).toBe("");
+        expect(url.hash).toBe("");
+      }),
+      { numRuns: RUNS },
+    );
+    countCases(RUNS);
+  });
+
+  test("an event name is refused, or sent as exactly one query value", async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileString(fc.constantFrom("api_call", "storage_gb_hour")), async (eventName) => {
+        const { mock, client } = setup();
+        if (await refused(() => client.getCustomerUsage("9b2f2c6e-3f1d-4c8e-9a57-1f0c2d3e4b5a", { event_name: eventName }), () => mock.requests.length)) return;
+        const url = new URL(mock.requests[0]?.url ?? "");
+        expect([...url.searchParams.keys()]).toEqual(["event_name"]);
+        // URLSearchParams turns lone surrogates into U+FFFD, as any URL would.
+        expect(url.searchParams.get("event_name")).toBe(eventName.toWellFormed());
+        expect(USAGE_PATH.test(url.pathname)).toBe(true);
+        expect(url.hash).toBe("");
+      }),
+      { numRuns: RUNS },
+    );
+    countCases(RUNS);
+  });
+
+  test("a header value is refused, or sent as exactly that value", async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileString(fc.constantFrom("trace-1", "abc")), async (value) => {
+        const { mock, client } = setup();
+        if (await refused(() => client.getCustomerUsage("9b2f2c6e-3f1d-4c8e-9a57-1f0c2d3e4b5a", {}, { headers: { "X-Trace": value } }), () => mock.requests.length)) return;
+        const sent = mock.requests[0]?.headers;
+        // Fetch's Headers trims surrounding spaces and tabs, as HTTP says to.
+        expect(sent?.get("x-trace")).toBe(value.replace(/^[\t ]+|[\t ]+$/g, ""));
+        expect(value).not.toMatch(/[\r\n\0]/);
+        expect(sent?.get("authorization")).toBe(`Bearer ${SECRET_KEY}`);
+      }),
+      { numRuns: RUNS / 2 },
+    );
+    countCases(RUNS / 2);
+  });
+});
