@@ -18,6 +18,8 @@ export interface ResponseContext {
   provider: Provider;
   readErrorBody: ErrorBodyReader;
   redactor: Redactor;
+  /** Picks the error class from the status; the shared status map unless a provider needs another. */
+  errorClassFor?: (status: number) => typeof ApiError;
 }
 
 /** The server's message goes into ours, but never more than this of it. */
@@ -55,7 +57,7 @@ export function errorFromResponse(response: Response, rawBody: unknown, method: 
   else if (typeof body === "string") detail = ` (${contentType ?? "no content type"}, ${body.length} characters)`;
   const id = requestId ? ` [request id ${requestId}]` : "";
   const text = `${describeRequest(method, url)} failed with ${response.status}${code ? ` ${code}` : ""}${detail}${id}`;
-  const ErrorClass = apiErrorClassFor(response.status);
+  const ErrorClass = (ctx.errorClassFor ?? apiErrorClassFor)(response.status);
   return new ErrorClass(text, {
     provider: ctx.provider,
     method,

@@ -1,0 +1,14 @@
+// The PayPal client's defaults, written once; the README's tables and test/core/defaults.test.ts pin them.
+import { servers } from "../../generated/paypal-billing.meta";
+
+export const PAYPAL_LIVE_URL: string = servers[0];
+export const PAYPAL_SANDBOX_URL: string = servers[1];
+export const PAYPAL_CLIENT_ID_ENV = "PAYPAL_CLIENT_ID";
+export const PAYPAL_CLIENT_SECRET_ENV = "PAYPAL_CLIENT_SECRET";
+export const PAYPAL_ENVIRONMENT_ENV = "PAYPAL_ENVIRONMENT";
+/** A cached token is replaced at least this long before it expires... */
+export const TOKEN_REFRESH_MIN_MARGIN_MS = 60_000;
+/** ...or this fraction of its lifetime before, whichever is longer (about 54 min for PayPal's 9 h tokens). */
+export const TOKEN_REFRESH_FRACTION = 0.1;
+/** A walk over past usage stops after this many pages, whatever `meta` says. */
+export const DEFAULT_MAX_PAGES = 10_000;

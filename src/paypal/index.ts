@@ -1,0 +1,35 @@
+// billing-usage/paypal: the PayPal commerce-billing client and everything a caller needs beside it.
+export {
+  createPayPalBillingClient,
+  type ListOptions,
+  type PastUsageIterable,
+  type PayPalBillingClient,
+  type PayPalBillingClientOptions,
+} from "./client";
+export type { AccessTokenSource, PayPalEnvironment } from "./credentials";
+export {
+  DEFAULT_MAX_PAGES,
+  PAYPAL_CLIENT_ID_ENV,
+  PAYPAL_CLIENT_SECRET_ENV,
+  PAYPAL_ENVIRONMENT_ENV,
+  PAYPAL_LIVE_URL,
+  PAYPAL_SANDBOX_URL,
+  TOKEN_REFRESH_FRACTION,
+  TOKEN_REFRESH_MIN_MARGIN_MS,
+} from "./defaults";
+export type { NumberedPage } from "./pagination";
+export type { StoredToken, TokenStore } from "./token-manager";
+export type {
+  AccessToken,
+  Charge,
+  ChargeUsage,
+  Metric,
+  Money,
+  PaginationMeta,
+  PastUsagePage,
+  PastUsageQuery,
+  PayPalErrorBody,
+  PayPalPaths,
+  UsagePeriod,
+} from "./types";
+export * from "../core/public";

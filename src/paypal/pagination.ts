@@ -1,0 +1,43 @@
+// Walking past usage page by page: lazy (page k+1 is asked for only when the consumer is past
+// page k), never past the last page, and unable to loop on a server whose `meta` lies.
+import { InvalidResponseError } from "../core/errors";
+import type { Log } from "../core/log";
+import type { PastUsagePage } from "./types";
+
+/** A page of past usage, with the page number it was fetched as (resume a failed walk from the next one). */
+export type NumberedPage = PastUsagePage & { readonly pageNumber: number };
+
+export interface WalkPlan {
+  firstPage: number;
+  maxPages: number;
+  fetchPage: (pageNumber: number) => Promise<PastUsagePage>;
+  log: Log;
+}
+
+/** Whether the page says there is nothing after it. */
+function isLast(page: PastUsagePage): boolean {
+  const { meta } = page;
+  return page.usage_periods.length === 0 || meta.current_page >= meta.total_pages || meta.next_page === null;
+}
+
+export async function* walkPages({ firstPage, maxPages, fetchPage, log }: WalkPlan): AsyncGenerator<NumberedPage, void, undefined> {
+  for (let pageNumber = firstPage, fetched = 0; ; pageNumber++) {
+    if (fetched === maxPages) {
+      log("warn", `stopped listing past usage after maxPages (${maxPages}) pages; resume with page: ${pageNumber}`);
+      return;
+    }
+    const page = await fetchPage(pageNumber);
+    fetched += 1;
+    if (page.meta.current_page !== pageNumber) {
+      throw new InvalidResponseError(
+        `asked for page ${pageNumber} of past usage but the server answered with page ${page.meta.current_page}; stopping rather than looping`,
+        // The page itself arrived fine (a 2xx); it is its `meta` that cannot be trusted.
+        200,
+        null,
+      );
+    }
+    // The first page is yielded even when empty, so a caller walking pages always sees `meta`.
+    if (page.usage_periods.length > 0 || fetched === 1) yield { ...page, pageNumber };
+    if (isLast(page)) return;
+  }
+}
