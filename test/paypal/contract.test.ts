@@ -16,7 +16,11 @@ import { CLIENT_ID, CLIENT_SECRET, SUBSCRIPTION } from "../helpers/fixtures";
 import { prismFetch, prismUrl } from "../helpers/prism";
 import { declaredResponses } from "../helpers/spec";
 
-function prismClient(tokenPrefer?: string) {
+/**
+ * A client on Prism. `tokenPrefer` picks the token endpoint's response; `pageExamples` asks Prism
+ * for the spec's `pageN` example matching each request's `page`, so a walk sees real pages.
+ */
+function prismClient({ tokenPrefer, pageExamples = false }: { tokenPrefer?: string; pageExamples?: boolean } = {}) {
   const sent: Request[] = [];
   const client = createPayPalBillingClient({
     clientId: CLIENT_ID,
@@ -26,7 +30,9 @@ function prismClient(tokenPrefer?: string) {
     maxRetries: 0,
     fetch: (input, init) => {
       const request = new Request(input, init);
-      if (tokenPrefer && request.url.endsWith("/v1/oauth2/token")) request.headers.set("Prefer", tokenPrefer);
+      const url = new URL(request.url);
+      if (tokenPrefer && url.pathname === "/v1/oauth2/token") request.headers.set("Prefer", tokenPrefer);
+      if (pageExamples && request.method === "GET") request.headers.set("Prefer", `example=page${url.searchParams.get("page") ?? "1"}`);
       sent.push(request);
       return prismFetch(request);
     },
@@ -54,10 +60,20 @@ describe("PayPal client on Prism", () => {
     expect(sent.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual(["POST /v1/oauth2/token", "GET /v1/commerce/billing/customers/cust_42/past_usage"]);
   });
 
-  test("walks Prism's pages without asking past the last one", async () => {
+  test("walks both of Prism's pages and asks for no third", async () => {
+    const { client, sent } = prismClient({ pageExamples: true });
+    const pages = [];
+    for await (const page of client.listPastUsage("cust_42", SUBSCRIPTION).pages()) pages.push(page);
+    expect(pages.map((p) => [p.pageNumber, p.usage_periods.length])).toEqual([
+      [1, 3],
+      [2, 1],
+    ]);
+    expect(sent.filter((r) => r.method === "GET").map((r) => new URL(r.url).searchParams.get("page"))).toEqual(["1", "2"]);
+    expect(sent.filter((r) => r.method === "POST")).toHaveLength(1);
+  });
+
+  test("stops with an error when the server ignores ?page= (Prism's default example is always page 1)", async () => {
     const { client, sent } = prismClient();
-    // Prism serves the same example for every page: page 1 of 2. Asked for page 2 it still says
-    // page 1, and the walk stops with an error rather than loop.
     const pages: number[] = [];
     const error = await (async () => {
       for await (const page of client.listPastUsage("cust_42", SUBSCRIPTION).pages()) pages.push(page.pageNumber);
@@ -83,7 +99,7 @@ describe("PayPal client on Prism", () => {
   test.each(declaredResponses("paypal-billing", "createAccessToken").filter((r) => r.status >= 400).map((r) => [r.status, r] as const))(
     "a declared %i from the token endpoint is an AuthenticationError with the OAuth code",
     async (status, declared) => {
-      const { client, sent } = prismClient(`code=${status}`);
+      const { client, sent } = prismClient({ tokenPrefer: `code=${status}` });
       const error = await client.getPastUsage("cust_42", SUBSCRIPTION).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AuthenticationError);
       expect(error).toMatchObject({ status, code: (declared.example as { error: string }).error });
