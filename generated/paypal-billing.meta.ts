@@ -10,16 +10,11 @@ export const servers = [
 
 export const operations = {
   "createAccessToken": {
-    "method": "POST",
-    "path": "/v1/oauth2/token",
     "parameters": {}
   },
   "getPastUsage": {
-    "method": "GET",
-    "path": "/v1/commerce/billing/customers/{external_customer_id}/past_usage",
     "parameters": {
       "external_customer_id": {
-        "in": "path",
         "required": true,
         "type": "string",
         "pattern": "^[a-zA-Z0-9_-]+$",
@@ -27,7 +22,6 @@ export const operations = {
         "maxLength": 64
       },
       "subscription_id": {
-        "in": "query",
         "required": true,
         "type": "string",
         "pattern": "^[a-zA-Z0-9_-]+$",
@@ -35,14 +29,10 @@ export const operations = {
         "maxLength": 64
       },
       "page": {
-        "in": "query",
-        "required": false,
         "type": "integer",
         "minimum": 1
       },
       "per_page": {
-        "in": "query",
-        "required": false,
         "type": "integer",
         "minimum": 1,
         "maximum": 100

@@ -10,30 +10,21 @@ export const servers = [
 
 export const operations = {
   "getCustomerUsage": {
-    "method": "GET",
-    "path": "/customers/{id}/usage",
     "parameters": {
       "id": {
-        "in": "path",
         "required": true,
         "type": "string",
         "format": "uuid"
       },
       "start_date": {
-        "in": "query",
-        "required": false,
         "type": "string",
         "format": "date"
       },
       "end_date": {
-        "in": "query",
-        "required": false,
         "type": "string",
         "format": "date"
       },
       "event_name": {
-        "in": "query",
-        "required": false,
         "type": "string",
         "minLength": 1
       }

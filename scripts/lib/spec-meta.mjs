@@ -19,9 +19,9 @@ function operationsOf(spec) {
       if (!op) continue;
       const parameters = {};
       for (const param of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
-        parameters[param.name] = { in: param.in, required: param.required === true, ...pick(param.schema ?? {}) };
+        parameters[param.name] = { ...(param.required === true && { required: true }), ...pick(param.schema ?? {}) };
       }
-      operations[op.operationId] = { method: method.toUpperCase(), path, parameters };
+      operations[op.operationId] = { parameters };
     }
   }
   return operations;

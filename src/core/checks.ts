@@ -4,8 +4,7 @@ import { InvalidInputError } from "./errors";
 
 /** One parameter's constraints, as scripts/lib/spec-meta.mjs writes them. */
 export interface ParamConstraint {
-  readonly in: string;
-  readonly required: boolean;
+  readonly required?: boolean;
   readonly type?: string;
   readonly format?: string;
   readonly pattern?: string;
@@ -16,91 +15,78 @@ export interface ParamConstraint {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** A real calendar date in `YYYY-MM-DD` (so `2026-02-30` is not). */
+/** A real calendar date in `YYYY-MM-DD`: `2026-02-30` is not one, though `Date` would roll it over. */
 export function isCalendarDate(value: string): boolean {
-  const match = DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const date = new Date(`${value}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-/** A short, safe rendering of a bad value for a message (ids and dates, never credentials). */
+/** A short rendering of a bad value for a message (ids and dates; credentials never come here). */
 function shown(value: unknown): string {
   const text = typeof value === "string" ? JSON.stringify(value) : String(value);
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
-function fail(name: string, rule: string, value: unknown): never {
-  throw new InvalidInputError(name, `${name} ${rule} (got ${shown(value)})`);
-}
-
-export function checkParam(name: string, value: unknown, c: ParamConstraint): void {
-  if (value === undefined) {
-    if (c.required) throw new InvalidInputError(name, `${name} is required`);
-    return;
-  }
+function problemWith(value: unknown, c: ParamConstraint): string | undefined {
   if (c.type === "integer") {
-    if (typeof value !== "number" || !Number.isInteger(value)) fail(name, "must be an integer", value);
-    if (c.minimum !== undefined && value < c.minimum) fail(name, `must be at least ${c.minimum}`, value);
-    if (c.maximum !== undefined && value > c.maximum) fail(name, `must be at most ${c.maximum}`, value);
-    return;
+    if (typeof value !== "number" || !Number.isInteger(value)) return "must be an integer";
+    if (c.minimum !== undefined && value < c.minimum) return `must be at least ${c.minimum}`;
+    if (c.maximum !== undefined && value > c.maximum) return `must be at most ${c.maximum}`;
+    return undefined;
   }
-  if (typeof value !== "string") fail(name, "must be a string", value);
-  if (c.minLength !== undefined && value.length < c.minLength) fail(name, c.minLength === 1 ? "must not be empty" : `must be at least ${c.minLength} characters`, value);
-  if (c.maxLength !== undefined && value.length > c.maxLength) fail(name, `must be at most ${c.maxLength} characters`, value);
-  if (c.format === "uuid" && !UUID.test(value)) fail(name, "must be a UUID", value);
-  if (c.format === "date" && !isCalendarDate(value)) fail(name, "must be a calendar date as YYYY-MM-DD", value);
-  if (c.pattern !== undefined && !new RegExp(c.pattern).test(value)) fail(name, `must match ${c.pattern}`, value);
+  if (typeof value !== "string") return "must be a string";
+  if (c.minLength !== undefined && value.length < c.minLength) return c.minLength === 1 ? "must not be empty" : `must be at least ${c.minLength} characters`;
+  if (c.maxLength !== undefined && value.length > c.maxLength) return `must be at most ${c.maxLength} characters`;
+  if (c.format === "uuid" && !UUID.test(value)) return "must be a UUID";
+  if (c.format === "date" && !isCalendarDate(value)) return "must be a calendar date as YYYY-MM-DD";
+  if (c.pattern !== undefined && !new RegExp(c.pattern).test(value)) return `must match ${c.pattern}`;
+  return undefined;
 }
 
 /** Checks every value against its constraint, and refuses names the operation does not have. */
 export function checkParams(values: Record<string, unknown>, constraints: Readonly<Record<string, ParamConstraint>>): void {
   for (const name of Object.keys(values)) {
-    if (!(name in constraints)) {
-      throw new InvalidInputError(name, `${name} is not a parameter of this operation (expected one of ${Object.keys(constraints).join(", ")})`);
+    if (!(name in constraints)) throw new InvalidInputError(name, `${name} is not a parameter here; expected ${Object.keys(constraints).join(", ")}`);
+  }
+  for (const [name, constraint] of Object.entries(constraints)) {
+    const value = values[name];
+    if (value === undefined) {
+      if (constraint.required) throw new InvalidInputError(name, `${name} is required`);
+      continue;
+    }
+    const problem = problemWith(value, constraint);
+    if (problem) throw new InvalidInputError(name, `${name} ${problem} (got ${shown(value)})`);
+  }
+}
+
+/** Options that are whole numbers: retries from 0, times in ms from 1. */
+export function checkCounts(options: object): void {
+  for (const [name, min] of [["maxRetries", 0], ["timeoutMs", 1], ["deadlineMs", 1], ["maxPages", 1]] as const) {
+    const value = (options as Record<string, unknown>)[name];
+    if (value !== undefined && !(Number.isInteger(value) && (value as number) >= min)) {
+      throw new InvalidInputError(name, `${name} must be a whole number ≥ ${min} (got ${shown(value)})`);
     }
   }
-  for (const [name, constraint] of Object.entries(constraints)) checkParam(name, values[name], constraint);
 }
 
-/** A non-negative whole number of milliseconds or retries. */
-export function checkCount(name: string, value: number | undefined, { min = 0 } = {}): void {
-  if (value === undefined) return;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
-    throw new InvalidInputError(name, `${name} must be a whole number ≥ ${min} (got ${shown(value)})`);
-  }
-}
-
-/** Per-call headers as a `Headers`; an invalid name or value is named, its value never echoed. */
+/**
+ * Per-call headers as a `Headers`. A name or value fetch would refuse (a CR, LF or NUL inside a
+ * value) is an InvalidInputError; the value is never echoed. Surrounding whitespace, CR and LF
+ * included, is trimmed as fetch always does, so nothing can smuggle a second header line.
+ */
 export function checkHeaders(headers: HeadersInit | undefined): Headers | undefined {
-  if (headers === undefined) return undefined;
-  const out = new Headers();
-  const entries = headers instanceof Headers ? [...headers.entries()] : Array.isArray(headers) ? headers : Object.entries(headers);
-  for (const [name, value] of entries) {
-    try {
-      // Headers would quietly trim a leading CR/LF; refusing it outright is the honest answer.
-      if (/[\r\n\0]/.test(String(value))) throw new TypeError("CR, LF or NUL");
-      out.set(name, value);
-    } catch {
-      throw new InvalidInputError("headers", `headers: ${shown(name)} has an invalid name or value (values may not contain CR, LF or NUL)`);
-    }
+  try {
+    return headers === undefined ? undefined : new Headers(headers);
+  } catch {
+    throw new InvalidInputError("headers", "headers holds an invalid name or value (a CR, LF or NUL inside it?)");
   }
-  return out;
 }
 
-/** An absolute http(s) URL without a trailing slash. */
+/** An absolute http(s) URL, minus any trailing slash. Not echoed when bad: it may carry credentials. */
 export function checkBaseUrl(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    // Not echoed: a malformed URL may still carry credentials.
-    throw new InvalidInputError("baseUrl", "baseUrl must be an absolute http(s) URL");
+  if (!/^https?:\/\/[^/?#@\s]+(\/[^?#]*)?$/.test(value)) {
+    throw new InvalidInputError("baseUrl", "baseUrl must be an absolute http(s) URL with no query, fragment or credentials");
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new InvalidInputError("baseUrl", `baseUrl must use http or https (got ${shown(url.protocol)})`);
-  if (url.search || url.hash || url.username || url.password) throw new InvalidInputError("baseUrl", "baseUrl must not carry a query, a fragment or credentials");
   return value.replace(/\/+$/, "");
 }

@@ -42,33 +42,24 @@ export interface ApiErrorInit {
 /** The API answered with an HTTP error status. */
 export class ApiError extends BillingUsageError {
   override name = "ApiError";
-  readonly status: number;
-  readonly headers: Headers;
+  declare readonly status: number;
+  declare readonly headers: Headers;
   /** The response body: parsed JSON when it was JSON, else the text. */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** Machine-readable code: Prolifi `error.type`, PayPal `name`, OAuth `error`. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** PayPal `debug_id` / `PayPal-Debug-Id`; Prolifi sends none. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** How long the server asked to wait (`Retry-After` or `retry-after-ms`), when it did. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   /** Field-level problems the API listed; empty when it listed none. */
-  readonly fieldErrors: FieldError[];
-  readonly provider: Provider;
-  readonly method: string;
-  readonly url: string;
+  declare readonly fieldErrors: FieldError[];
+  declare readonly provider: Provider;
+  declare readonly method: string;
+  declare readonly url: string;
   constructor(message: string, init: ApiErrorInit) {
     super(message);
-    this.status = init.status;
-    this.headers = init.headers;
-    this.body = init.body;
-    this.code = init.code;
-    this.requestId = init.requestId;
-    this.retryAfterMs = init.retryAfterMs;
-    this.fieldErrors = init.fieldErrors;
-    this.provider = init.provider;
-    this.method = init.method;
-    this.url = init.url;
+    Object.assign(this, init);
   }
 }
 
@@ -97,27 +88,18 @@ export class InternalServerError extends ApiError {
   override name = "InternalServerError";
 }
 
+const BY_STATUS: Record<number, typeof ApiError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
 /** The class for an HTTP error status: the Stainless map, shared by both providers. */
-export function apiErrorClassFor(status: number): typeof ApiError {
-  switch (status) {
-    case 400:
-      return BadRequestError;
-    case 401:
-      return AuthenticationError;
-    case 403:
-      return PermissionDeniedError;
-    case 404:
-      return NotFoundError;
-    case 409:
-      return ConflictError;
-    case 422:
-      return UnprocessableEntityError;
-    case 429:
-      return RateLimitError;
-    default:
-      return status >= 500 ? InternalServerError : ApiError;
-  }
-}
+export const apiErrorClassFor = (status: number): typeof ApiError => BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError);
 
 /** A 2xx whose body is not the JSON the spec promises. */
 export class InvalidResponseError extends BillingUsageError {
@@ -131,12 +113,9 @@ export class InvalidResponseError extends BillingUsageError {
   }
 }
 
-/** The request never got an HTTP answer (refused, reset, DNS, TLS...). */
+/** The request never got an HTTP answer (refused, reset, DNS, TLS...); `cause` says why. */
 export class ConnectionError extends BillingUsageError {
   override name = "ConnectionError";
-  constructor(message: string, options?: { cause: unknown }) {
-    super(message, options);
-  }
 }
 
 /** A `ConnectionError` caused by `timeoutMs` (one attempt) or `deadlineMs` (the whole call). */
@@ -144,10 +123,7 @@ export class TimeoutError extends ConnectionError {
   override name = "TimeoutError";
 }
 
-/** The caller's `signal` aborted the call. */
+/** The caller's `signal` aborted the call; `cause` is the abort reason. */
 export class RequestAbortedError extends BillingUsageError {
   override name = "RequestAbortedError";
-  constructor(message: string, options?: { cause: unknown }) {
-    super(message, options);
-  }
 }

@@ -2,7 +2,7 @@
 import { DEFAULT_DEADLINE_MS, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "./defaults";
 import { InvalidInputError } from "./errors";
 import { createLog, type Log, type Logger, type LogLevel } from "./log";
-import { checkCount, checkHeaders } from "./checks";
+import { checkCounts, checkHeaders } from "./checks";
 import { createRedactor, type Redactor } from "./redact";
 import { type Call, createTransport, type Transport } from "./transport";
 
@@ -46,15 +46,11 @@ export interface ClientCore {
 }
 
 export function createClientCore(options: CommonClientOptions): ClientCore {
-  checkCount("timeoutMs", options.timeoutMs, { min: 1 });
-  checkCount("maxRetries", options.maxRetries);
-  checkCount("deadlineMs", options.deadlineMs, { min: 1 });
+  checkCounts(options);
   if (options.logLevel !== undefined && !LOG_LEVELS.includes(options.logLevel)) {
     throw new InvalidInputError("logLevel", `logLevel must be one of ${LOG_LEVELS.join(", ")}`);
   }
-  if (options.fetch !== undefined && typeof options.fetch !== "function") throw new InvalidInputError("fetch", "fetch must be a function");
-  const baseFetch = options.fetch ?? globalThis.fetch;
-  if (typeof baseFetch !== "function") throw new InvalidInputError("fetch", "this runtime has no global fetch; pass the fetch option");
+  if (typeof (options.fetch ?? globalThis.fetch) !== "function") throw new InvalidInputError("fetch", "fetch must be a function (this runtime has no global one)");
   const redactor = createRedactor();
   const log = createLog(options.logger, options.logLevel, redactor);
   const transport = createTransport({
@@ -70,9 +66,7 @@ export function createClientCore(options: CommonClientOptions): ClientCore {
 
 /** Checks a method's `RequestOptions` and starts the call they describe. */
 export function startCall(core: ClientCore, options: RequestOptions = {}): { call: Call; headers: Headers | undefined } {
-  checkCount("timeoutMs", options.timeoutMs, { min: 1 });
-  checkCount("maxRetries", options.maxRetries);
-  checkCount("deadlineMs", options.deadlineMs, { min: 1 });
+  checkCounts(options);
   const headers = checkHeaders(options.headers);
   const call = core.transport.startCall(options);
   return { call, headers };

@@ -1,8 +1,8 @@
 // The PayPal commerce-billing client: OAuth client credentials, past usage, and its pagination.
 import createClient, { type Client } from "openapi-fetch";
 import { operations } from "../../generated/paypal-billing.meta";
-import { untilCallEnds } from "../core/call-race";
-import { checkCount, checkParams } from "../core/checks";
+import { untilCallEnds } from "../core/call";
+import { checkCounts, checkParams } from "../core/checks";
 import { apiErrorClassFor, AuthenticationError, InvalidInputError, InvalidResponseError } from "../core/errors";
 import { type ClientCore, type CommonClientOptions, createClientCore, type RequestOptions, startCall } from "../core/options";
 import { type ResponseContext, resultOf } from "../core/response";
@@ -175,7 +175,7 @@ export function createPayPalBillingClient(options: PayPalBillingClientOptions = 
     listPastUsage(externalCustomerId, query, listOptions = {}) {
       checkPastUsageInput(externalCustomerId, query);
       const { maxPages = DEFAULT_MAX_PAGES, ...requestOptions } = listOptions;
-      checkCount("maxPages", maxPages, { min: 1 });
+      checkCounts({ maxPages });
       const pages = () =>
         walkPages({
           firstPage: query.page ?? 1,

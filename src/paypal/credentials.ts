@@ -85,7 +85,7 @@ export function resolveCredentials(options: CredentialOptions): Credentials {
   if (isBrowserLike() && options.dangerouslyAllowBrowser !== true) {
     throw new InvalidInputError(
       "clientSecret",
-      "A PayPal client secret must not be used in a browser, where anyone can read it. Fetch data on your server, pass a short-lived accessToken, or pass dangerouslyAllowBrowser: true for a trusted internal tool.",
+      "A client secret in a browser is readable by anyone: fetch on your server, pass a short-lived accessToken, or dangerouslyAllowBrowser: true for a trusted internal tool.",
     );
   }
   return { kind: "client", clientId, clientSecret };

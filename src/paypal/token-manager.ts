@@ -1,6 +1,6 @@
 // One cached OAuth token per client (or per tokenStore), fetched by exactly one request however
 // many calls are waiting, refreshed well before it expires, and dropped when a 401 proves it bad.
-import { untilCallEnds } from "../core/call-race";
+import { untilCallEnds } from "../core/call";
 import type { Log } from "../core/log";
 import type { Call } from "../core/transport";
 import { TOKEN_REFRESH_FRACTION, TOKEN_REFRESH_MIN_MARGIN_MS } from "./defaults";

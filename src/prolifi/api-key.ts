@@ -24,17 +24,17 @@ export function resolveApiKey(apiKey: string | undefined, dangerouslyAllowBrowse
   if (value === undefined || value === "") {
     throw new InvalidInputError(
       "apiKey",
-      `No Prolifi API key: pass the apiKey option to createProlifiClient or set the ${PROLIFI_API_KEY_ENV} environment variable.`,
+      `No Prolifi API key: pass the apiKey option or set ${PROLIFI_API_KEY_ENV}.`,
     );
   }
   if (typeof value !== "string" || !KEY_SHAPE.test(value) || !HEADER_SAFE.test(value)) {
-    throw new InvalidInputError("apiKey", "apiKey is not a Prolifi key: keys start with sk_test_, sk_live_, pk_test_ or pk_live_ (the value given is not shown)");
+    throw new InvalidInputError("apiKey", "apiKey must start with sk_test_, sk_live_, pk_test_ or pk_live_ (value not shown)");
   }
   const secret = value.startsWith("sk_");
   if (secret && isBrowserLike() && !dangerouslyAllowBrowser) {
     throw new InvalidInputError(
       "apiKey",
-      "A secret Prolifi key (sk_) must not be used in a browser, where anyone can read it. Use a public key (pk_), which is read-only, or pass dangerouslyAllowBrowser: true for a trusted internal tool.",
+      "A secret key (sk_) in a browser is readable by anyone: use a read-only pk_ key, or dangerouslyAllowBrowser: true for a trusted internal tool.",
     );
   }
   return { value, secret, mode: value.includes("_live_") ? "live" : "test" };

@@ -64,15 +64,15 @@ describe("error mapping", () => {
     );
     const error = await failureOf(client.getCustomerUsage(CUSTOMER_ID));
     expect(error.fieldErrors).toEqual([{ field: "start_date", message: "Not a date." }]);
-    expect(error.message).toMatch(/\(start_date: Not a date\.\)$/);
+    expect(error.message).toMatch(/failed with 422 validation_error: The request data is invalid\.; start_date: Not a date\.$/);
   });
 
-  test("keeps a text body as text and leaves it out of the message", async () => {
+  test("keeps a text body as text and out of the message", async () => {
     const { client } = prolifiWith(() => new Response("upstream connect error", { status: 404, headers: { "content-type": "text/plain" } }));
     const error = await failureOf(client.getCustomerUsage(CUSTOMER_ID));
     expect(error.body).toBe("upstream connect error");
     expect(error.code).toBeUndefined();
-    expect(error.message).toBe(`GET /api/v1/public/customers/${CUSTOMER_ID}/usage failed with 404 (text/plain, 22 characters)`);
+    expect(error.message).toBe(`GET /api/v1/public/customers/${CUSTOMER_ID}/usage failed with 404`);
   });
 
   test("parses a JSON body sent without a JSON content type", async () => {

@@ -39,7 +39,7 @@ describe("getPastUsage input checks", () => {
     ["a fractional page", "cust_42", { ...SUBSCRIPTION, page: 1.5 }, "page", /page must be an integer/],
     ["per_page over 100", "cust_42", { ...SUBSCRIPTION, per_page: 101 }, "per_page", /per_page must be at most 100/],
     ["per_page as a string", "cust_42", { ...SUBSCRIPTION, per_page: "20" }, "per_page", /per_page must be an integer/],
-    ["a misspelt parameter", "cust_42", { ...SUBSCRIPTION, perPage: 20 }, "perPage", /perPage is not a parameter of this operation/],
+    ["a misspelt parameter", "cust_42", { ...SUBSCRIPTION, perPage: 20 }, "perPage", /perPage is not a parameter here; expected external_customer_id, subscription_id, page, per_page/],
   ] as const)("refuses %s before sending anything", async (_label, id, query, param, message) => {
     const { client, requests } = clientAndRequests();
     const error = await client.getPastUsage(id, query as never).catch((e: unknown) => e);
@@ -119,7 +119,7 @@ describe("createPayPalBillingClient options", () => {
   test("refuses a client secret in a browser unless dangerouslyAllowBrowser", () => {
     vi.stubGlobal("window", { document: {} });
     vi.stubGlobal("navigator", {});
-    expect(() => createPayPalBillingClient({ environment: "sandbox", clientId: CLIENT_ID, clientSecret: CLIENT_SECRET })).toThrow(/client secret must not be used in a browser/);
+    expect(() => createPayPalBillingClient({ environment: "sandbox", clientId: CLIENT_ID, clientSecret: CLIENT_SECRET })).toThrow(/client secret in a browser is readable by anyone/);
     expect(() => createPayPalBillingClient({ environment: "sandbox", clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, dangerouslyAllowBrowser: true })).not.toThrow();
     expect(() => createPayPalBillingClient({ environment: "sandbox", accessToken: ACCESS_TOKEN })).not.toThrow();
   });

@@ -27,7 +27,7 @@ describe("getCustomerUsage input checks", () => {
     ["a timestamp for a date", CUSTOMER_ID, { start_date: "2026-01-01T00:00:00Z" }, "start_date", /calendar date/],
     ["start_date after end_date", CUSTOMER_ID, { start_date: "2026-02-01", end_date: "2026-01-31" }, "end_date", /end_date \(2026-01-31\) is before start_date \(2026-02-01\)/],
     ["an empty event_name", CUSTOMER_ID, { event_name: "" }, "event_name", /event_name must not be empty/],
-    ["a misspelt parameter", CUSTOMER_ID, { start: "2026-01-01" }, "start", /start is not a parameter of this operation \(expected one of id, start_date, end_date, event_name\)/],
+    ["a misspelt parameter", CUSTOMER_ID, { start: "2026-01-01" }, "start", /start is not a parameter here; expected id, start_date, end_date, event_name/],
     ["a number for a date", CUSTOMER_ID, { start_date: 20260101 }, "start_date", /must be a string/],
   ] as const)("refuses %s before sending anything", async (_label, id, query, param, message) => {
     const { client, requests } = clientAndRequests();
@@ -59,7 +59,7 @@ describe("createProlifiClient key rules", () => {
   test("with no key anywhere, names both the option and the environment variable", () => {
     vi.stubEnv("PROLIFI_API_KEY", "");
     expect(() => createProlifiClient()).toThrow(
-      new InvalidInputError("apiKey", "No Prolifi API key: pass the apiKey option to createProlifiClient or set the PROLIFI_API_KEY environment variable."),
+      new InvalidInputError("apiKey", "No Prolifi API key: pass the apiKey option or set PROLIFI_API_KEY."),
     );
   });
 
@@ -78,7 +78,7 @@ describe("createProlifiClient key rules", () => {
   });
 
   test.each(["sk_prod_abc", "rk_test_abc", "sk_test_", "Bearer sk_test_abc", "sk_test_a b", "sk_test_abc\n"])("refuses the malformed key %j", (apiKey) => {
-    expect(() => createProlifiClient({ apiKey })).toThrow(/apiKey is not a Prolifi key: keys start with sk_test_, sk_live_, pk_test_ or pk_live_ \(the value given is not shown\)/);
+    expect(() => createProlifiClient({ apiKey })).toThrow(/apiKey must start with sk_test_, sk_live_, pk_test_ or pk_live_ \(value not shown\)/);
   });
 
   test.each(["sk_test_x1", "sk_live_x1", "pk_test_x1", "pk_live_x1"])("accepts %s", (apiKey) => {

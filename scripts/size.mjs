@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Bundles each entry point of the built package for the browser (esbuild, minified), prints its
+// minified and gzip sizes beside bare openapi-fetch's, and fails above the budget or when the
+// Prolifi bundle carries PayPal code. Run `npm run build` first.
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { projectRoot } from "./lib/apis.mjs";
+
+/**
+ * Gzip bytes (1 kB = 1000 B). `ceiling` is what CI holds: a build above it fails. `target` is the
+ * goal set for these bundles, not yet reached: see the README's "Bundle size" section for where the
+ * bytes go. Lower a ceiling whenever a change makes room; never raise one without saying why.
+ */
+const BUDGETS = {
+  "billing-usage/prolifi": { ceiling: 7_500, target: 6_000 },
+  "billing-usage/paypal": { ceiling: 9_100, target: 7_000 },
+};
+/** Text only PayPal code contains; none of it may reach the Prolifi bundle. */
+const PAYPAL_MARKERS = [/paypal/i, /oauth2/, /past_usage/, /client_credentials/];
+
+const CASES = [
+  { name: "openapi-fetch (createClient only)", source: 'export { default } from "openapi-fetch";' },
+  { name: "billing-usage/prolifi", source: 'export * from "./dist/prolifi.js";' },
+  { name: "billing-usage/paypal", source: 'export * from "./dist/paypal.js";' },
+  { name: "billing-usage", source: 'export * from "./dist/index.js";' },
+];
+
+async function measure(source) {
+  const result = await build({
+    stdin: { contents: source, resolveDir: projectRoot, loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  const code = result.outputFiles[0].contents;
+  return { code: Buffer.from(code).toString("utf8"), min: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+const rows = [];
+const failures = [];
+for (const { name, source } of CASES) {
+  const { code, min, gzip } = await measure(source);
+  const budget = BUDGETS[name];
+  rows.push({ bundle: name, "min (B)": min, "gzip (B)": gzip, "ceiling (B)": budget?.ceiling ?? "", "target (B)": budget?.target ?? "" });
+  if (budget !== undefined && gzip > budget.ceiling) failures.push(`${name} is ${gzip} B gzip, over its ${budget.ceiling} B ceiling`);
+  if (name === "billing-usage/prolifi") {
+    for (const marker of PAYPAL_MARKERS) if (marker.test(code)) failures.push(`billing-usage/prolifi contains PayPal code (${marker})`);
+  }
+  // The markers must really find PayPal code where it is, or the check above proves nothing.
+  if (name === "billing-usage/paypal") {
+    for (const marker of PAYPAL_MARKERS) if (!marker.test(code)) failures.push(`marker ${marker} is not in billing-usage/paypal; the PayPal-code check is blind`);
+  }
+}
+console.table(rows);
+if (failures.length > 0) {
+  for (const failure of failures) console.error(`size: ${failure}`);
+  process.exit(1);
+}
+console.log("size: every bundle within its ceiling; billing-usage/prolifi holds no PayPal code");

@@ -1,0 +1,14 @@
+// The published build: ESM only, one file per entry point plus shared chunks, with .d.ts.
+// ESM only (Node >= 20.19 can require() it) avoids the dual-package hazard, where a CJS copy and an
+// ESM copy of the error classes would make `instanceof` fail across the two.
+import { defineConfig } from "tsdown";
+
+export default defineConfig({
+  entry: { index: "src/index.ts", prolifi: "src/prolifi/index.ts", paypal: "src/paypal/index.ts" },
+  format: "esm",
+  platform: "neutral",
+  target: "es2022",
+  dts: true,
+  clean: true,
+  tsconfig: "tsconfig.src.json",
+});
