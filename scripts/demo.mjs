@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// The main job: a customer's Prolifi usage summary and every PayPal past-usage period across all
+// pages, through the package's public API only. By default both APIs are Prism mocks of the specs,
+// started here and always stopped; with --live it calls the real APIs with credentials from the
+// environment (see the README's "The demo" section).
+import { createPayPalBillingClient, createProlifiClient } from "../dist/index.js";
+import { listApis } from "./lib/apis.mjs";
+import { startPrism } from "./lib/prism.mjs";
+import { formatTable } from "./lib/table.mjs";
+
+const DEMO_CUSTOMER = "9b2f2c6e-3f1d-4c8e-9a57-1f0c2d3e4b5a";
+const LIVE_ENV = ["PROLIFI_API_KEY", "PROLIFI_CUSTOMER_ID", "PAYPAL_CLIENT_ID", "PAYPAL_CLIENT_SECRET", "PAYPAL_ENVIRONMENT", "PAYPAL_CUSTOMER_ID", "PAYPAL_SUBSCRIPTION_ID"];
+
+const money = (m) => `${m.value.toFixed(2)} ${m.currency_code}`;
+
+/**
+ * Prism answers every request with one example. The PayPal spec has one per page (`page1`,
+ * `page2`); this asks Prism for the one matching the page requested, so the walk sees real pages.
+ */
+const prismPageExamples = (request) => {
+  const url = new URL(request.url);
+  if (url.pathname.endsWith("/past_usage")) request.headers.set("Prefer", `example=page${url.searchParams.get("page") ?? "1"}`);
+  return fetch(request);
+};
+
+async function printUsage({ prolifi, paypal, prolifiCustomer, paypalCustomer, subscription }) {
+  const usage = await prolifi.getCustomerUsage(prolifiCustomer);
+  console.log(`\nProlifi usage summary for customer ${prolifiCustomer}\n`);
+  console.log(formatTable(["event", "count", "last reported"], usage.data.map((row) => [row.event_name, row.count, row.last_reported_at ?? "never"])));
+
+  console.log(`\nPayPal past usage for ${paypalCustomer}, subscription ${subscription}\n`);
+  const rows = [];
+  for await (const page of paypal.listPastUsage(paypalCustomer, { subscription_id: subscription }).pages()) {
+    for (const period of page.usage_periods) {
+      const charges = period.charges_usage.map((c) => `${c.metric.name}: ${c.units} units, ${money(c.amount)}`).join("; ");
+      rows.push([page.pageNumber, `${period.from_datetime.slice(0, 10)} – ${period.to_datetime.slice(0, 10)}`, money(period.total_amount), money(period.taxes_amount), charges]);
+    }
+  }
+  console.log(formatTable(["page", "period", "total", "taxes", "charges"], rows));
+}
+
+async function live() {
+  const missing = LIVE_ENV.filter((name) => !process.env[name]);
+  if (missing.length > 0) {
+    console.error(`--live needs these environment variables: ${missing.join(", ")}`);
+    process.exit(2);
+  }
+  await printUsage({
+    prolifi: createProlifiClient(),
+    paypal: createPayPalBillingClient(),
+    prolifiCustomer: process.env.PROLIFI_CUSTOMER_ID,
+    paypalCustomer: process.env.PAYPAL_CUSTOMER_ID,
+    subscription: process.env.PAYPAL_SUBSCRIPTION_ID,
+  });
+}
+
+async function mocked() {
+  const apis = listApis();
+  const mocks = await Promise.all([startPrism(apis.prolifi.spec), startPrism(apis["paypal-billing"].spec)]);
+  const [prolifiMock, paypalMock] = mocks;
+  console.log(`Prism mocks of spec/prolifi.yaml and spec/paypal-billing.yaml on ${prolifiMock.url} and ${paypalMock.url}`);
+  try {
+    await printUsage({
+      prolifi: createProlifiClient({ apiKey: "pk_test_demo", baseUrl: prolifiMock.url }),
+      paypal: createPayPalBillingClient({ clientId: "demo-client", clientSecret: "demo-secret", baseUrl: paypalMock.url, fetch: prismPageExamples }),
+      prolifiCustomer: DEMO_CUSTOMER,
+      paypalCustomer: "cust_42",
+      subscription: "sub_7",
+    });
+  } finally {
+    await Promise.all(mocks.map((mock) => mock.stop()));
+    console.log(`\nStopped the Prism mocks (pids ${mocks.map((mock) => mock.pid).join(", ")}).`);
+  }
+}
+
+try {
+  await (process.argv.includes("--live") ? live() : mocked());
+} catch (error) {
+  console.error(`demo failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+  process.exit(1);
+}
