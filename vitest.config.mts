@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    exclude: ["test/browser/**", "node_modules/**"],
+    // Tests that need Chromium run under vitest.browser.config.mts (npm run test:browser).
+    exclude: ["test/browser/**", "test/browser-node/**", "node_modules/**"],
     globalSetup: ["test/setup/prism.global.ts"],
     setupFiles: ["test/setup/fail-on-violations.ts"],
     reporters: ["default", "./test/setup/closing-line-reporter.ts"],

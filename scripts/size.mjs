@@ -2,6 +2,7 @@
 // Bundles each entry point of the built package for the browser (esbuild, minified), prints its
 // minified and gzip sizes beside bare openapi-fetch's, and fails above the budget or when the
 // Prolifi bundle carries PayPal code. Run `npm run build` first.
+import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { projectRoot } from "./lib/apis.mjs";
@@ -55,6 +56,14 @@ for (const { name, source } of CASES) {
     for (const marker of PAYPAL_MARKERS) if (!marker.test(code)) failures.push(`marker ${marker} is not in billing-usage/paypal; the PayPal-code check is blind`);
   }
 }
+// The README states each ceiling and goal; it must say what this file enforces.
+const readme = readFileSync(`${projectRoot}README.md`, "utf8");
+const spaced = (n) => n.toLocaleString("en").replace(",", " ");
+for (const [name, { ceiling, target }] of Object.entries(BUDGETS)) {
+  const row = `| \`${name}\` | ${spaced(ceiling)} B | ${spaced(target)} B |`;
+  if (!readme.includes(row)) failures.push(`README.md has no row ${row}`);
+}
+
 console.table(rows);
 if (failures.length > 0) {
   for (const failure of failures) console.error(`size: ${failure}`);

@@ -14,6 +14,9 @@ export interface ParamConstraint {
   readonly maximum?: number;
 }
 
+/** Credentials go into a header: visible ASCII only, no spaces. */
+export const isHeaderSafe = (value: string): boolean => /^[\x21-\x7e]+$/.test(value);
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A real calendar date in `YYYY-MM-DD`: `2026-02-30` is not one, though `Date` would roll it over. */

@@ -1,6 +1,6 @@
 // Where the PayPal client's credentials and host come from, checked before anything is sent.
 // Guessing an environment is how money moves in the wrong place, so nothing here defaults one.
-import { checkBaseUrl } from "../core/checks";
+import { checkBaseUrl, isHeaderSafe } from "../core/checks";
 import { InvalidInputError } from "../core/errors";
 import { isBrowserLike, readEnv } from "../core/runtime";
 import {
@@ -30,8 +30,6 @@ export type Credentials =
   | { kind: "token"; accessToken: AccessTokenSource };
 
 const HOSTS: Record<PayPalEnvironment, string> = { live: PAYPAL_LIVE_URL, sandbox: PAYPAL_SANDBOX_URL };
-/** Credentials go into a header: visible ASCII only. */
-const HEADER_SAFE = /^[\x21-\x7e]+$/;
 
 export function resolveBaseUrl(options: CredentialOptions): string {
   const environment = options.environment ?? (options.baseUrl === undefined ? readEnv(PAYPAL_ENVIRONMENT_ENV) : undefined);
@@ -62,7 +60,7 @@ function credential(name: "clientId" | "clientSecret", value: string | undefined
       `No PayPal ${name}: pass the ${name} option (or accessToken) to createPayPalBillingClient, or set the ${env} environment variable.`,
     );
   }
-  if (typeof value !== "string" || !HEADER_SAFE.test(value)) {
+  if (typeof value !== "string" || !isHeaderSafe(value)) {
     throw new InvalidInputError(name, `${name} must be visible ASCII without spaces (the value given is not shown)`);
   }
   return value;
@@ -75,7 +73,7 @@ export function resolveCredentials(options: CredentialOptions): Credentials {
     }
     const { accessToken } = options;
     if (typeof accessToken === "function") return { kind: "token", accessToken };
-    if (typeof accessToken !== "string" || !HEADER_SAFE.test(accessToken)) {
+    if (typeof accessToken !== "string" || !isHeaderSafe(accessToken)) {
       throw new InvalidInputError("accessToken", "accessToken must be a non-empty string of visible ASCII, or a function returning one (the value given is not shown)");
     }
     return { kind: "token", accessToken };

@@ -1,5 +1,6 @@
 // Where the Prolifi key comes from, and which keys are acceptable where.
 import { keyPatterns } from "../../generated/prolifi.meta";
+import { isHeaderSafe } from "../core/checks";
 import { InvalidInputError } from "../core/errors";
 import { isBrowserLike, readEnv } from "../core/runtime";
 
@@ -7,8 +8,6 @@ export const PROLIFI_API_KEY_ENV = "PROLIFI_API_KEY";
 
 /** The shape every Prolifi key has, from the spec's bearer scheme. */
 const KEY_SHAPE = new RegExp(keyPatterns.BearerAuth);
-/** Keys go into a header: visible ASCII only. */
-const HEADER_SAFE = /^[\x21-\x7e]+$/;
 
 export type KeyMode = "test" | "live";
 
@@ -27,7 +26,7 @@ export function resolveApiKey(apiKey: string | undefined, dangerouslyAllowBrowse
       `No Prolifi API key: pass the apiKey option or set ${PROLIFI_API_KEY_ENV}.`,
     );
   }
-  if (typeof value !== "string" || !KEY_SHAPE.test(value) || !HEADER_SAFE.test(value)) {
+  if (typeof value !== "string" || !KEY_SHAPE.test(value) || !isHeaderSafe(value)) {
     throw new InvalidInputError("apiKey", "apiKey must start with sk_test_, sk_live_, pk_test_ or pk_live_ (value not shown)");
   }
   const secret = value.startsWith("sk_");

@@ -21,6 +21,17 @@ describe("defaults", () => {
     expect(sdk.PROLIFI_API_KEY_ENV).toBe("PROLIFI_API_KEY");
   });
 
+  test("pins each PayPal default", () => {
+    expect(sdk.PAYPAL_LIVE_URL).toBe("https://api-m.paypal.com");
+    expect(sdk.PAYPAL_SANDBOX_URL).toBe("https://api-m.sandbox.paypal.com");
+    expect(sdk.PAYPAL_CLIENT_ID_ENV).toBe("PAYPAL_CLIENT_ID");
+    expect(sdk.PAYPAL_CLIENT_SECRET_ENV).toBe("PAYPAL_CLIENT_SECRET");
+    expect(sdk.PAYPAL_ENVIRONMENT_ENV).toBe("PAYPAL_ENVIRONMENT");
+    expect(sdk.TOKEN_REFRESH_MIN_MARGIN_MS).toBe(60_000);
+    expect(sdk.TOKEN_REFRESH_FRACTION).toBe(0.1);
+    expect(sdk.DEFAULT_MAX_PAGES).toBe(10_000);
+  });
+
   test("the README's defaults table states the same values", async () => {
     const { readFileSync } = await import("node:fs");
     const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
@@ -32,6 +43,8 @@ describe("defaults", () => {
       "| backoff | 500 ms doubling, at most 8 000 ms, each wait cut by up to 25 % at random",
       "| `Retry-After` cap | 60 000 ms",
       "| `logLevel` | `warn`",
+      "| PayPal token refresh | `max(60 s, 10 % of expires_in)` before expiry",
+      "| pagination guard | 10 000 pages",
     ]) {
       expect(readme).toContain(row);
     }
