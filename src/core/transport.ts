@@ -5,7 +5,6 @@ import { abortedError, type Call, checkStillWanted, deadlineError, sleep } from 
 import { RETRY_AFTER_CAP_MS } from "./defaults";
 import { ConnectionError, TimeoutError } from "./errors";
 import type { Log } from "./log";
-import { describeRequest } from "./response";
 import { backoffMs, isRetryableResponse, retryAfterMs } from "./retry-policy";
 
 export type { Call } from "./call";
@@ -63,7 +62,8 @@ export function createTransport(config: TransportConfig): Transport {
     const onCallerAbort = stop("caller");
     call.signal?.addEventListener("abort", onCallerAbort, { once: true });
     try {
-      const response = await config.fetch(new Request(request.clone(), { signal: controller.signal }));
+      // A body can be read once, so each attempt sends a clone; a bodiless GET needs no copy.
+      const response = await config.fetch(request.body ? request.clone() : request, { signal: controller.signal });
       const body = await response.arrayBuffer();
       const copy = new Response(NULL_BODY_STATUSES.includes(response.status) ? null : body, response);
       return Object.defineProperty(copy, "url", { value: response.url || request.url });
@@ -78,8 +78,9 @@ export function createTransport(config: TransportConfig): Transport {
   }
 
   async function send(request: Request, call: Call, { retry = request.method === "GET" }: SendOptions = {}): Promise<Response> {
-    const what = describeRequest(request.method, request.url);
-    const fields = (extra: object) => ({ method: request.method, path: new URL(request.url).pathname, ...extra, elapsedMs: Date.now() - call.startedAt });
+    const path = new URL(request.url).pathname;
+    const what = `${request.method} ${path}`;
+    const fields = (extra: object) => ({ method: request.method, path, ...extra, elapsedMs: Date.now() - call.startedAt });
     for (let n = 1; ; n++) {
       checkStillWanted(call, what);
       let response: Response | undefined;
