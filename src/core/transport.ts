@@ -23,8 +23,6 @@ export interface TransportConfig {
   maxRetries: number;
   deadlineMs: number;
   log: Log;
-  /** Jitter source; tests pin it. */
-  random?: () => number;
 }
 
 export interface SendOptions {
@@ -106,7 +104,7 @@ export function createTransport(config: TransportConfig): Transport {
         log("warn", `${what}: not retrying; the server asked to wait ${asked} ms, over the ${Math.min(RETRY_AFTER_CAP_MS, timeLeft)} ms allowed`, fields({ status: response?.status, attempt: n, waitMs: asked }));
         return giveUp();
       }
-      const wait = asked ?? backoffMs(n, config.random);
+      const wait = asked ?? backoffMs(n);
       if (wait >= timeLeft) return giveUp();
       log("info", `${what}: retrying after ${response?.status ?? failure?.name} in ${wait} ms (retry ${n} of ${call.maxRetries})`, fields({ status: response?.status, attempt: n, waitMs: wait }));
       await sleep(wait, call, `${what} (waiting to retry)`);

@@ -101,19 +101,17 @@ export function createPayPalBillingClient(options: PayPalBillingClientOptions = 
   const baseUrl = resolveBaseUrl(options);
   const credentials = resolveCredentials(options);
   const core = createClientCore(options);
-  const data: ResponseContext = { provider: "paypal", readErrorBody: readPayPalError, redactor: core.redactor };
+  const dataResponses: ResponseContext = { provider: "paypal", readErrorBody: readPayPalError, redactor: core.redactor };
   // The token endpoint answers in OAuth's format; any 4xx but 429 means the credentials were refused.
-  const tokens: ResponseContext = {
+  const tokenResponses: ResponseContext = {
     provider: "paypal",
     readErrorBody: readOAuthError,
     redactor: core.redactor,
     errorClassFor: (status) => (status >= 400 && status < 500 && status !== 429 ? AuthenticationError : apiErrorClassFor(status)),
   };
 
-  async function fetchToken({ clientId, clientSecret }: { clientId: string; clientSecret: string }): Promise<IssuedToken> {
-    const basic = btoa(`${clientId}:${clientSecret}`);
-    core.redactor.add(clientSecret);
-    core.redactor.add(basic);
+  /** One token request with HTTP Basic credentials (`basic` is base64 of `id:secret`, built with btoa for every runtime). */
+  async function fetchToken(basic: string): Promise<IssuedToken> {
     // Its own call: a token is shared, so no one waiter's signal or deadline may cancel it.
     const call = core.transport.startCall();
     const result = await raw.POST(TOKEN, {
@@ -124,7 +122,7 @@ export function createPayPalBillingClient(options: PayPalBillingClientOptions = 
       // The request is retried like a GET: it has no effect beyond issuing a token.
       fetch: (request) => core.transport.send(request, call, { retry: true }),
     });
-    const token = resultOf<AccessToken>(result, "POST", tokens);
+    const token = resultOf<AccessToken>(result, "POST", tokenResponses);
     if (typeof token.access_token !== "string" || token.access_token === "" || typeof token.expires_in !== "number" || !(token.expires_in >= 0)) {
       throw new InvalidResponseError(`POST ${TOKEN} returned ${result.response.status} without a usable access_token and expires_in`, result.response.status, result.response.headers.get("content-type"));
     }
@@ -132,10 +130,15 @@ export function createPayPalBillingClient(options: PayPalBillingClientOptions = 
     return { accessToken: token.access_token, expiresInMs: token.expires_in * 1000 };
   }
 
-  const auth =
-    credentials.kind === "client"
-      ? tokenManagerAuthorizer(createTokenManager(() => fetchToken(credentials), options.tokenStore, core.log))
-      : accessTokenAuthorizer(credentials.accessToken, core);
+  let auth: Authorizer;
+  if (credentials.kind === "client") {
+    const basic = btoa(`${credentials.clientId}:${credentials.clientSecret}`);
+    core.redactor.add(credentials.clientSecret);
+    core.redactor.add(basic);
+    auth = tokenManagerAuthorizer(createTokenManager(() => fetchToken(basic), options.tokenStore, core.log));
+  } else {
+    auth = accessTokenAuthorizer(credentials.accessToken, core);
+  }
 
   const withBearer = (request: Request, token: string): Request => {
     const authorized = new Request(request);
@@ -148,7 +151,7 @@ export function createPayPalBillingClient(options: PayPalBillingClientOptions = 
     const token = await auth.token(call);
     const response = await core.transport.send(withBearer(request, token), call);
     if (response.status !== 401 || !auth.renew(token)) return response;
-    core.log("info", `${request.method} ${new URL(request.url).pathname}: 401 with a cached token; fetching a new one and replaying once`);
+    core.log("info", `${request.method} ${new URL(request.url).pathname}: 401; getting a new token and replaying once`);
     return core.transport.send(withBearer(request, await auth.token(call)), call);
   }
 
@@ -166,7 +169,7 @@ export function createPayPalBillingClient(options: PayPalBillingClientOptions = 
       ...(headers && { headers }),
       fetch: (request) => sendAuthorized(request, call),
     });
-    return resultOf<PastUsagePage>(result, "GET", data);
+    return resultOf<PastUsagePage>(result, "GET", dataResponses);
   }
 
   return {
