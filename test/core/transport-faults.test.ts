@@ -181,6 +181,14 @@ describe("transport timeouts and the deadline", () => {
     expect(ms).toBeLessThan(700);
   });
 
+  test("timeoutMs on the call overrides the client's", async () => {
+    const client = await clientFor(() => {}, { timeoutMs: 10_000, maxRetries: 0 });
+    const { error, ms } = await timedFailure(() => client.getCustomerUsage(CUSTOMER_ID, {}, { timeoutMs: 150 }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toMatch(/timed out after 150 ms \(attempt 1\)/);
+    expect(ms).toBeLessThan(1_000);
+  });
+
   test("deadlineMs on the call overrides the client's", async () => {
     const client = await clientFor(() => {}, { deadlineMs: 60_000 });
     const { error, ms } = await timedFailure(() => client.getCustomerUsage(CUSTOMER_ID, {}, { deadlineMs: 150 }));
