@@ -1,17 +1,8 @@
 // The PayPal client against Prism on spec/paypal-billing.yaml, the token call included. Every
 // request is checked for spec violations by test/setup/fail-on-violations.ts.
 import { describe, expect, test } from "vitest";
-import {
-  type ApiError,
-  AuthenticationError,
-  BadRequestError,
-  createPayPalBillingClient,
-  InternalServerError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  UnprocessableEntityError,
-} from "../../src/paypal/index";
+import { AuthenticationError, createPayPalBillingClient } from "../../src/paypal/index";
+import { EXPECTED_CLASS } from "../helpers/error-classes";
 import { CLIENT_ID, CLIENT_SECRET, SUBSCRIPTION } from "../helpers/fixtures";
 import { prismFetch, prismUrl } from "../helpers/prism";
 import { declaredResponses } from "../helpers/spec";
@@ -41,16 +32,6 @@ function prismClient({ tokenPrefer, pageExamples = false }: { tokenPrefer?: stri
 }
 
 const page200 = declaredResponses("paypal-billing", "getPastUsage").find((r) => r.status === 200)?.example;
-const classes: Record<number, typeof ApiError> = {
-  400: BadRequestError,
-  401: AuthenticationError,
-  403: PermissionDeniedError,
-  404: NotFoundError,
-  422: UnprocessableEntityError,
-  429: RateLimitError,
-  500: InternalServerError,
-  503: InternalServerError,
-};
 
 describe("PayPal client on Prism", () => {
   test("gets a token from Prism, then the past-usage page", async () => {
@@ -88,7 +69,7 @@ describe("PayPal client on Prism", () => {
     async (status, declared) => {
       const { client, sent } = prismClient();
       const error = await client.getPastUsage("cust_42", SUBSCRIPTION, { headers: { Prefer: `code=${status}` } }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(classes[status]);
+      expect(error).toBeInstanceOf(EXPECTED_CLASS[status]);
       const body = declared.example as { name: string; debug_id: string };
       expect(error).toMatchObject({ status, code: body.name, requestId: body.debug_id, body: declared.example, provider: "paypal" });
       // A 401 is replayed once with a new token; nothing else is retried here (maxRetries: 0).

@@ -1,18 +1,8 @@
 // The Prolifi client against Prism on spec/prolifi.yaml: every request is checked for spec
 // violations (test/setup/fail-on-violations.ts), so a passing test also means a conforming request.
 import { describe, expect, expectTypeOf, test } from "vitest";
-import {
-  ApiError,
-  AuthenticationError,
-  createProlifiClient,
-  type CustomerUsage,
-  InternalServerError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  type RateLimit,
-  UnprocessableEntityError,
-} from "../../src/prolifi/index";
+import { type ApiError, createProlifiClient, type CustomerUsage, type RateLimit } from "../../src/prolifi/index";
+import { EXPECTED_CLASS } from "../helpers/error-classes";
 import { CUSTOMER_ID, PUBLIC_KEY, SECRET_KEY } from "../helpers/fixtures";
 import { prismFetch, prismUrl } from "../helpers/prism";
 import { declaredResponses } from "../helpers/spec";
@@ -66,20 +56,12 @@ describe("Prolifi client on Prism", () => {
     expect(Object.keys(usage)).toEqual(["data"]);
   });
 
-  const classes: Record<number, typeof ApiError> = {
-    401: AuthenticationError,
-    403: PermissionDeniedError,
-    404: NotFoundError,
-    422: UnprocessableEntityError,
-    429: RateLimitError,
-    500: InternalServerError,
-  };
   test.each(declaredResponses("prolifi", "getCustomerUsage").filter((r) => r.status >= 400).map((r) => [r.status, r] as const))(
     "maps a declared %i to its class with code set",
     async (status, declared) => {
       const { client, sent } = recordingClient(SECRET_KEY);
       const error = await client.getCustomerUsage(CUSTOMER_ID, {}, { headers: { Prefer: `code=${status}` }, maxRetries: 0 }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(classes[status]);
+      expect(error).toBeInstanceOf(EXPECTED_CLASS[status]);
       const apiError = error as ApiError;
       expect(apiError.status).toBe(status);
       expect(apiError.code).toBe((declared.example as { error: { type: string } }).error.type);
