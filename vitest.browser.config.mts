@@ -2,7 +2,7 @@
 // and the built API reference opened in Chromium by Playwright. Run with `npm run test:browser`.
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./test/setup/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./test/setup/chromium.mjs";
 
 export default defineConfig({
   test: {

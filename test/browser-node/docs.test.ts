@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { type Browser, chromium } from "playwright";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { listApis, projectRoot } from "../../scripts/lib/apis.mjs";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../setup/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../setup/chromium.mjs";
 import { type ApiName, loadSpec } from "../helpers/spec";
 
 let browser: Browser;
