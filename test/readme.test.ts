@@ -56,6 +56,8 @@ describe("README", () => {
             types: ["node"],
             typeRoots: [join(projectRoot, "node_modules/@types")],
             strict: true,
+            exactOptionalPropertyTypes: true,
+            noUncheckedIndexedAccess: true,
             noEmit: true,
             skipLibCheck: true,
             paths: { "billing-usage": [join(projectRoot, "src/index.ts")], "billing-usage/*": [join(projectRoot, "src/*/index.ts")] },

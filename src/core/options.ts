@@ -9,32 +9,32 @@ import { type Call, createTransport, type Transport } from "./transport";
 /** The last, optional argument of every method. */
 export interface RequestOptions {
   /** Aborts the call, including any wait between retries. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Per attempt, covering the body read. @default 30000 */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries after the first attempt. @default 2 */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** The whole call, retries included. @default 120000 */
-  deadlineMs?: number;
+  deadlineMs?: number | undefined;
   /** Extra request headers for this call. */
-  headers?: HeadersInit;
+  headers?: HeadersInit | undefined;
 }
 
 export interface CommonClientOptions {
   /** A `fetch` to send requests with (a proxy-aware one, a test double...). @default globalThis.fetch */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Per attempt, covering the body read. @default 30000 */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries after the first attempt, for GET requests. @default 2 */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** One call end to end, retries included. @default 120000 */
-  deadlineMs?: number;
+  deadlineMs?: number | undefined;
   /** Where log lines go; anything console-like. @default console */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** @default "warn" */
-  logLevel?: LogLevel;
+  logLevel?: LogLevel | undefined;
   /** Allows a secret credential in a browser. Only for trusted, internal tools. @default false */
-  dangerouslyAllowBrowser?: boolean;
+  dangerouslyAllowBrowser?: boolean | undefined;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];

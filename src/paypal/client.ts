@@ -19,22 +19,22 @@ const TOKEN = "/v1/oauth2/token";
 
 export interface PayPalBillingClientOptions extends CommonClientOptions {
   /** @default process.env.PAYPAL_CLIENT_ID */
-  clientId?: string;
+  clientId?: string | undefined;
   /** Server-side only. @default process.env.PAYPAL_CLIENT_SECRET */
-  clientSecret?: string;
+  clientSecret?: string | undefined;
   /** A token you already have, or a function that gets one; instead of clientId and clientSecret. */
-  accessToken?: AccessTokenSource;
+  accessToken?: AccessTokenSource | undefined;
   /** Required unless baseUrl is given. @default process.env.PAYPAL_ENVIRONMENT */
-  environment?: PayPalEnvironment;
+  environment?: PayPalEnvironment | undefined;
   /** The host root (paths carry /v1/...), e.g. a proxy or a mock server. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Shares one token between clients or processes. */
-  tokenStore?: TokenStore;
+  tokenStore?: TokenStore | undefined;
 }
 
 export interface ListOptions extends RequestOptions {
   /** Stop after this many pages, whatever `meta` says. @default 10000 */
-  maxPages?: number;
+  maxPages?: number | undefined;
 }
 
 /** Every usage period across pages; `.pages()` walks page by page instead. */

@@ -23,9 +23,9 @@ export const PROLIFI_SANDBOX_URL: string = servers[1];
 
 export interface ProlifiClientOptions extends CommonClientOptions {
   /** `sk_test_…`, `sk_live_…`, `pk_test_…` or `pk_live_…`. @default process.env.PROLIFI_API_KEY */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** The API root. @default "https://api.prolifi.co/api/v1/public" */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
 }
 
 export interface ProlifiClient {
