@@ -12,7 +12,7 @@ import {
   TimeoutError,
 } from "../../src/index";
 import { createProlifiClient, type ProlifiClientOptions } from "../../src/prolifi/index";
-import { closedPortUrl, type FaultHandler, type FaultServer, json, startFaultServer } from "../helpers/fault-server";
+import { closedPortUrl, type FaultHandler, type FaultServer, json, startFaultServer, waitFor } from "../helpers/fault-server";
 import { CUSTOMER_ID, SECRET_KEY, USAGE_BODY } from "../helpers/fixtures";
 
 let server: FaultServer | undefined;
@@ -259,7 +259,8 @@ describe("transport cancellation", () => {
     const client = await clientFor(status(503));
     const controller = new AbortController();
     const pending = client.getCustomerUsage(CUSTOMER_ID, {}, { signal: controller.signal });
-    await new Promise((resolve) => setTimeout(resolve, 150)); // first 503 is back; waiting ≥ 375 ms
+    await waitFor(() => server?.count === 1);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the 503 is back; the wait is ≥ 375 ms
     const abortedAt = performance.now();
     controller.abort();
     await expect(pending).rejects.toBeInstanceOf(RequestAbortedError);
@@ -271,7 +272,7 @@ describe("transport cancellation", () => {
     const client = await clientFor(() => {});
     const controller = new AbortController();
     const pending = client.getCustomerUsage(CUSTOMER_ID, {}, { signal: controller.signal });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitFor(() => server?.count === 1);
     const abortedAt = performance.now();
     controller.abort(new Error("user navigated away"));
     const { error } = await timedFailure(() => pending);

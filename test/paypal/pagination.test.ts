@@ -9,7 +9,7 @@ import {
   RequestAbortedError,
   type UsagePeriod,
 } from "../../src/paypal/index";
-import { json } from "../helpers/fault-server";
+import { json, waitFor } from "../helpers/fault-server";
 import { CLIENT_ID, CLIENT_SECRET, pastUsagePage, SUBSCRIPTION } from "../helpers/fixtures";
 import { captureLogger } from "../helpers/logger";
 import { type Script, type ScriptedPayPal, startScriptedPayPal } from "../helpers/paypal-server";
@@ -130,7 +130,7 @@ describe("listPastUsage", () => {
     const walk = (async () => {
       for await (const page of client.listPastUsage("cust_42", SUBSCRIPTION, { signal: controller.signal }).pages()) seen.push(page.pageNumber);
     })();
-    await new Promise((resolve) => setTimeout(resolve, 150)); // page 2 is stalled by now
+    await waitFor(() => paypal?.pagesAsked.length === 2); // page 2 is asked for, and stalls
     const abortedAt = performance.now();
     controller.abort();
     await expect(walk).rejects.toBeInstanceOf(RequestAbortedError);
