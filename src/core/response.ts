@@ -25,6 +25,7 @@ export interface ResponseContext {
 /** The server's words go into our message, but never more than this many characters of them. */
 const MAX_DETAIL = 200;
 
+/** How a request is named in messages and logs: method and path, never the query. */
 export const describeRequest = (method: string, url: string): string => `${method} ${new URL(url).pathname}`;
 
 /** Takes out any registered secret the server echoed, keeping the body's shape. */

@@ -5,7 +5,7 @@ import { untilCallEnds } from "../core/call";
 import { checkCounts, checkParams } from "../core/checks";
 import { apiErrorClassFor, AuthenticationError, InvalidInputError, InvalidResponseError } from "../core/errors";
 import { type ClientCore, type CommonClientOptions, createClientCore, type RequestOptions, startCall } from "../core/options";
-import { type ResponseContext, resultOf } from "../core/response";
+import { describeRequest, type ResponseContext, resultOf } from "../core/response";
 import type { Call } from "../core/transport";
 import { type AccessTokenSource, type PayPalEnvironment, resolveBaseUrl, resolveCredentials } from "./credentials";
 import { DEFAULT_MAX_PAGES } from "./defaults";
@@ -151,7 +151,7 @@ export function createPayPalBillingClient(options: PayPalBillingClientOptions = 
     const token = await auth.token(call);
     const response = await core.transport.send(withBearer(request, token), call);
     if (response.status !== 401 || !auth.renew(token)) return response;
-    core.log("info", `${request.method} ${new URL(request.url).pathname}: 401; getting a new token and replaying once`);
+    core.log("info", `${describeRequest(request.method, request.url)}: 401; getting a new token and replaying once`);
     return core.transport.send(withBearer(request, await auth.token(call)), call);
   }
 
