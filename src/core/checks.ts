@@ -20,7 +20,7 @@ export const isHeaderSafe = (value: string): boolean => /^[\x21-\x7e]+$/.test(va
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A real calendar date in `YYYY-MM-DD`: `2026-02-30` is not one, though `Date` would roll it over. */
-export function isCalendarDate(value: string): boolean {
+function isCalendarDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }

@@ -65,7 +65,7 @@ export function createClientCore(options: CommonClientOptions): ClientCore {
 }
 
 /** Checks a method's `RequestOptions` and starts the call they describe. */
-export function startCall(core: ClientCore, options: RequestOptions = {}): { call: Call; headers: Headers | undefined } {
+export function startCheckedCall(core: ClientCore, options: RequestOptions = {}): { call: Call; headers: Headers | undefined } {
   checkCounts(options);
   const headers = checkHeaders(options.headers);
   const call = core.transport.startCall(options);

@@ -40,7 +40,7 @@ function redactBody(body: unknown, redactor: Redactor): unknown {
  * it: parsed JSON when it parsed, else the text. The message says method, path, status, code and
  * the API's own words; a proxy's HTML page stays in `body`.
  */
-export function errorFromResponse(response: Response, rawBody: unknown, method: string, ctx: ResponseContext): ApiError {
+function errorFromResponse(response: Response, rawBody: unknown, method: string, ctx: ResponseContext): ApiError {
   const url = ctx.redactor.redact(response.url);
   const body = redactBody(rawBody, ctx.redactor);
   const { code, requestId, message, fieldErrors = [] } = ctx.readErrorBody(body, response.headers);

@@ -5,6 +5,7 @@ import { abortedError, type Call, checkStillWanted, deadlineError, sleep } from 
 import { RETRY_AFTER_CAP_MS } from "./defaults";
 import { ConnectionError, TimeoutError } from "./errors";
 import type { Log } from "./log";
+import { describeRequest } from "./response";
 import { backoffMs, isRetryableResponse, retryAfterMs } from "./retry-policy";
 
 export type { Call } from "./call";
@@ -76,8 +77,8 @@ export function createTransport(config: TransportConfig): Transport {
   }
 
   async function send(request: Request, call: Call, { retry = request.method === "GET" }: SendOptions = {}): Promise<Response> {
+    const what = describeRequest(request.method, request.url);
     const path = new URL(request.url).pathname;
-    const what = `${request.method} ${path}`;
     const fields = (extra: object) => ({ method: request.method, path, ...extra, elapsedMs: Date.now() - call.startedAt });
     for (let n = 1; ; n++) {
       checkStillWanted(call, what);

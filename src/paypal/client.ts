@@ -4,7 +4,7 @@ import { operations } from "../../generated/paypal-billing.meta";
 import { untilCallEnds } from "../core/call";
 import { checkCounts, checkParams } from "../core/checks";
 import { apiErrorClassFor, AuthenticationError, InvalidInputError, InvalidResponseError } from "../core/errors";
-import { type ClientCore, type CommonClientOptions, createClientCore, type RequestOptions, startCall } from "../core/options";
+import { type ClientCore, type CommonClientOptions, createClientCore, type RequestOptions, startCheckedCall } from "../core/options";
 import { describeRequest, type ResponseContext, resultOf } from "../core/response";
 import type { Call } from "../core/transport";
 import { type AccessTokenSource, type PayPalEnvironment, resolveBaseUrl, resolveCredentials } from "./credentials";
@@ -162,7 +162,7 @@ export function createPayPalBillingClient(options: PayPalBillingClientOptions = 
 
   async function getPastUsage(externalCustomerId: string, query: PastUsageQuery, requestOptions?: RequestOptions): Promise<PastUsagePage> {
     checkPastUsageInput(externalCustomerId, query);
-    const { call, headers } = startCall(core, requestOptions);
+    const { call, headers } = startCheckedCall(core, requestOptions);
     const result = await raw.GET(PAST_USAGE, {
       params: { path: { external_customer_id: externalCustomerId }, query },
       parseAs: "text",

@@ -13,7 +13,6 @@ export type KeyMode = "test" | "live";
 
 export interface ApiKey {
   value: string;
-  secret: boolean;
   mode: KeyMode;
 }
 
@@ -29,12 +28,11 @@ export function resolveApiKey(apiKey: string | undefined, dangerouslyAllowBrowse
   if (typeof value !== "string" || !KEY_SHAPE.test(value) || !isHeaderSafe(value)) {
     throw new InvalidInputError("apiKey", "apiKey must start with sk_test_, sk_live_, pk_test_ or pk_live_ (value not shown)");
   }
-  const secret = value.startsWith("sk_");
-  if (secret && isBrowserLike() && !dangerouslyAllowBrowser) {
+  if (value.startsWith("sk_") && isBrowserLike() && !dangerouslyAllowBrowser) {
     throw new InvalidInputError(
       "apiKey",
       "A secret key (sk_) in a browser is readable by anyone: use a read-only pk_ key, or dangerouslyAllowBrowser: true for a trusted internal tool.",
     );
   }
-  return { value, secret, mode: value.includes("_live_") ? "live" : "test" };
+  return { value, mode: value.includes("_live_") ? "live" : "test" };
 }

@@ -4,7 +4,7 @@ import type { components, paths } from "../../generated/prolifi";
 import { operations, servers } from "../../generated/prolifi.meta";
 import { checkBaseUrl, checkParams } from "../core/checks";
 import { InvalidInputError } from "../core/errors";
-import { type CommonClientOptions, createClientCore, type RequestOptions, startCall } from "../core/options";
+import { type CommonClientOptions, createClientCore, type RequestOptions, startCheckedCall } from "../core/options";
 import { type ResponseContext, resultOf } from "../core/response";
 import type { Call } from "../core/transport";
 import { resolveApiKey } from "./api-key";
@@ -76,7 +76,7 @@ export function createProlifiClient(options: ProlifiClientOptions = {}): Prolifi
     raw,
     async getCustomerUsage(customerId, query = {}, requestOptions) {
       checkUsageQuery(customerId, query);
-      const { call, headers } = startCall(core, requestOptions);
+      const { call, headers } = startCheckedCall(core, requestOptions);
       const result = await raw.GET("/customers/{id}/usage", {
         params: { path: { id: customerId }, query },
         parseAs: "text",

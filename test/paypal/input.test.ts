@@ -128,6 +128,7 @@ describe("createPayPalBillingClient options", () => {
 describe("PayPal types", () => {
   test("subscription_id is required at compile time and results are typed", () => {
     const { client } = clientAndRequests();
+    // Checked by `npm run typecheck` (an unneeded @ts-expect-error fails it); never run.
     const typeOnly = async () => {
       const page = await client.getPastUsage("cust_42", SUBSCRIPTION);
       expectTypeOf(page).toEqualTypeOf<PastUsagePage>();

@@ -114,6 +114,7 @@ describe("createProlifiClient key rules", () => {
 describe("Prolifi types", () => {
   test("the result is typed, and bad calls do not compile", () => {
     const { client } = clientAndRequests();
+    // Checked by `npm run typecheck` (an unneeded @ts-expect-error fails it); never run.
     const typeOnly = async () => {
       const usage = await client.getCustomerUsage(CUSTOMER_ID);
       expectTypeOf(usage.data[0]?.count).toEqualTypeOf<number | undefined>();
