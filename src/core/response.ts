@@ -12,6 +12,9 @@ export interface ErrorBodyFields {
   fieldErrors?: FieldError[] | undefined;
 }
 
+/** A field of an error body as message text: a non-empty string, or nothing. */
+export const bodyText = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
+
 export type ErrorBodyReader = (body: unknown, headers: Headers) => ErrorBodyFields;
 
 export interface ResponseContext {

@@ -1,6 +1,4 @@
-import type { ErrorBodyFields } from "../core/response";
-
-const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
+import { bodyText, type ErrorBodyFields } from "../core/response";
 
 interface PayPalErrorBody {
   name?: unknown;
@@ -14,14 +12,14 @@ export function readPayPalError(body: unknown, headers: Headers): ErrorBodyField
   const error = typeof body === "object" && body !== null ? (body as PayPalErrorBody) : {};
   const details = Array.isArray(error.details) ? (error.details as { field?: unknown; issue?: unknown; description?: unknown }[]) : [];
   return {
-    code: text(error.name),
-    message: text(error.message),
-    requestId: text(error.debug_id) ?? headers.get("paypal-debug-id") ?? undefined,
+    code: bodyText(error.name),
+    message: bodyText(error.message),
+    requestId: bodyText(error.debug_id) ?? headers.get("paypal-debug-id") ?? undefined,
     fieldErrors: details.flatMap((d) => {
-      const issue = text(d?.issue);
-      const description = text(d?.description);
+      const issue = bodyText(d?.issue);
+      const description = bodyText(d?.description);
       const message = issue && description ? `${issue}: ${description}` : (issue ?? description);
-      return message ? [{ field: text(d.field), message }] : [];
+      return message ? [{ field: bodyText(d.field), message }] : [];
     }),
   };
 }
@@ -29,5 +27,5 @@ export function readPayPalError(body: unknown, headers: Headers): ErrorBodyField
 /** Reads the token endpoint's OAuth error, `{ error, error_description }` (RFC 6749 §5.2). */
 export function readOAuthError(body: unknown, headers: Headers): ErrorBodyFields {
   const error = typeof body === "object" && body !== null ? (body as { error?: unknown; error_description?: unknown }) : {};
-  return { code: text(error.error), message: text(error.error_description), requestId: headers.get("paypal-debug-id") ?? undefined };
+  return { code: bodyText(error.error), message: bodyText(error.error_description), requestId: headers.get("paypal-debug-id") ?? undefined };
 }

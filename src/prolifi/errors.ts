@@ -1,6 +1,4 @@
-import type { ErrorBodyFields } from "../core/response";
-
-const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
+import { bodyText, type ErrorBodyFields } from "../core/response";
 
 /** Reads Prolifi's `{ error: { type, message, errors[] } }`; anything else yields nothing. */
 export function readProlifiError(body: unknown): ErrorBodyFields {
@@ -8,11 +6,11 @@ export function readProlifiError(body: unknown): ErrorBodyFields {
   if (typeof error !== "object" || error === null) return {};
   const items = Array.isArray(error.errors) ? (error.errors as { field?: unknown; message?: unknown }[]) : [];
   return {
-    code: text(error.type),
-    message: text(error.message),
+    code: bodyText(error.type),
+    message: bodyText(error.message),
     fieldErrors: items.flatMap((item) => {
-      const message = text(item?.message);
-      return message ? [{ field: text(item.field), message }] : [];
+      const message = bodyText(item?.message);
+      return message ? [{ field: bodyText(item.field), message }] : [];
     }),
   };
 }
