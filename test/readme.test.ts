@@ -21,8 +21,10 @@ declare const metrics: { count(status: number): void };
 `;
 const CLIENTS = { prolifi: "declare const prolifi: ProlifiClient;", paypal: "declare const paypal: PayPalBillingClient;" };
 
+const readProject = (path: string): string => readFileSync(join(projectRoot, path), "utf8");
+
 function snippets(): string[] {
-  const readme = readFileSync(join(projectRoot, "README.md"), "utf8");
+  const readme = readProject("README.md");
   return [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
 }
 
@@ -70,5 +72,39 @@ describe("README", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test("every npm script it names exists and is run by .ci/run, directly or through another script", () => {
+    const scripts = (JSON.parse(readProject("package.json")) as { scripts: Record<string, string> }).scripts;
+    const named = (text: string) => [...text.matchAll(/\bnpm (?:run (?:-s )?)?([a-z][\w:]*)/g)].map((m) => m[1] ?? "");
+    // Commands stand in ```sh blocks and `inline code`; prose such as "npm package" is not one.
+    const readmeCode = [...readProject("README.md").matchAll(/```sh\n([\s\S]*?)```|`([^`\n]+)`/g)].map((m) => m[1] ?? m[2] ?? "").join("\n");
+    const readmeScripts = new Set(named(readmeCode).filter((name) => name !== "ci" && name !== "install"));
+    expect(readmeScripts.size).toBeGreaterThanOrEqual(8);
+    for (const name of readmeScripts) expect(scripts, `README names npm script "${name}"`).toHaveProperty(name);
+
+    // What CI runs: .ci/run, every npm script it reaches, and every scripts/*.mjs those run or spawn.
+    const reached = new Set<string>();
+    const texts = [readProject(".ci/run")];
+    const files = new Set<string>();
+    for (let i = 0; i < texts.length; i++) {
+      const text = texts[i] ?? "";
+      for (const name of named(text)) {
+        const body = scripts[name];
+        if (body !== undefined && !reached.has(name)) {
+          reached.add(name);
+          texts.push(body);
+        }
+      }
+      for (const [file] of text.matchAll(/scripts\/[\w-]+\.mjs/g)) {
+        if (!files.has(file)) {
+          files.add(file);
+          texts.push(readProject(file));
+        }
+      }
+    }
+    const runsFile = (name: string) => [...files].some((file) => scripts[name]?.includes(file));
+    const notRun = [...readmeScripts].filter((name) => !reached.has(name) && !runsFile(name));
+    expect(notRun).toEqual([]);
   });
 });
