@@ -14,28 +14,32 @@ export const operations = {
   },
   "getPastUsage": {
     "parameters": {
-      "external_customer_id": {
-        "required": true,
-        "type": "string",
-        "pattern": "^[a-zA-Z0-9_-]+$",
-        "minLength": 1,
-        "maxLength": 64
+      "path": {
+        "external_customer_id": {
+          "required": true,
+          "type": "string",
+          "pattern": "^[a-zA-Z0-9_-]+$",
+          "minLength": 1,
+          "maxLength": 64
+        }
       },
-      "subscription_id": {
-        "required": true,
-        "type": "string",
-        "pattern": "^[a-zA-Z0-9_-]+$",
-        "minLength": 1,
-        "maxLength": 64
-      },
-      "page": {
-        "type": "integer",
-        "minimum": 1
-      },
-      "per_page": {
-        "type": "integer",
-        "minimum": 1,
-        "maximum": 100
+      "query": {
+        "subscription_id": {
+          "required": true,
+          "type": "string",
+          "pattern": "^[a-zA-Z0-9_-]+$",
+          "minLength": 1,
+          "maxLength": 64
+        },
+        "page": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "per_page": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 100
+        }
       }
     }
   }

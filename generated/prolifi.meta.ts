@@ -11,22 +11,26 @@ export const servers = [
 export const operations = {
   "getCustomerUsage": {
     "parameters": {
-      "id": {
-        "required": true,
-        "type": "string",
-        "format": "uuid"
+      "path": {
+        "id": {
+          "required": true,
+          "type": "string",
+          "format": "uuid"
+        }
       },
-      "start_date": {
-        "type": "string",
-        "format": "date"
-      },
-      "end_date": {
-        "type": "string",
-        "format": "date"
-      },
-      "event_name": {
-        "type": "string",
-        "minLength": 1
+      "query": {
+        "start_date": {
+          "type": "string",
+          "format": "date"
+        },
+        "end_date": {
+          "type": "string",
+          "format": "date"
+        },
+        "event_name": {
+          "type": "string",
+          "minLength": 1
+        }
       }
     }
   }

@@ -17,9 +17,11 @@ function operationsOf(spec) {
     for (const method of METHODS) {
       const op = item[method];
       if (!op) continue;
+      // Grouped by location: a query object must not pass for a path parameter, nor the reverse.
       const parameters = {};
       for (const param of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
-        parameters[param.name] = { ...(param.required === true && { required: true }), ...pick(param.schema ?? {}) };
+        parameters[param.in] ??= {};
+        parameters[param.in][param.name] = { ...(param.required === true && { required: true }), ...pick(param.schema ?? {}) };
       }
       operations[op.operationId] = { parameters };
     }

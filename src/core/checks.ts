@@ -47,10 +47,13 @@ function problemWith(value: unknown, c: ParamConstraint): string | undefined {
   return undefined;
 }
 
-/** Checks every value against its constraint, and refuses names the operation does not have. */
-export function checkParams(values: Record<string, unknown>, constraints: Readonly<Record<string, ParamConstraint>>): void {
+/**
+ * Checks every value against its constraint, and refuses names the operation does not have in
+ * that `location` ("path", "query"): a path parameter slipped into a query object is refused too.
+ */
+export function checkParams(values: Record<string, unknown>, constraints: Readonly<Record<string, ParamConstraint>>, location: string): void {
   for (const name of Object.keys(values)) {
-    if (!(name in constraints)) throw new InvalidInputError(name, `${name} is not a parameter here; expected ${Object.keys(constraints).join(", ")}`);
+    if (!(name in constraints)) throw new InvalidInputError(name, `${name} is not a ${location} parameter here; expected ${Object.keys(constraints).join(", ")}`);
   }
   for (const [name, constraint] of Object.entries(constraints)) {
     const value = values[name];

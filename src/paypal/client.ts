@@ -94,7 +94,9 @@ function accessTokenAuthorizer(source: AccessTokenSource, core: ClientCore): Aut
 
 function checkPastUsageInput(externalCustomerId: string, query: PastUsageQuery): void {
   if (typeof query !== "object" || query === null) throw new InvalidInputError("query", "query must be an object with at least subscription_id");
-  checkParams({ external_customer_id: externalCustomerId, ...query }, operations.getPastUsage.parameters);
+  const { parameters } = operations.getPastUsage;
+  checkParams({ external_customer_id: externalCustomerId }, parameters.path, "path");
+  checkParams(query, parameters.query, "query");
 }
 
 export function createPayPalBillingClient(options: PayPalBillingClientOptions = {}): PayPalBillingClient {

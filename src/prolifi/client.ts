@@ -45,7 +45,8 @@ const USAGE = operations.getCustomerUsage;
 
 function checkUsageQuery(customerId: string, query: CustomerUsageQuery): void {
   if (typeof query !== "object" || query === null) throw new InvalidInputError("query", "query must be an object");
-  checkParams({ id: customerId, ...query }, USAGE.parameters);
+  checkParams({ id: customerId }, USAGE.parameters.path, "path");
+  checkParams(query, USAGE.parameters.query, "query");
   if (query.start_date !== undefined && query.end_date !== undefined && query.start_date > query.end_date) {
     throw new InvalidInputError("end_date", `end_date (${query.end_date}) is before start_date (${query.start_date})`);
   }

@@ -39,7 +39,9 @@ describe("getPastUsage input checks", () => {
     ["a fractional page", "cust_42", { ...SUBSCRIPTION, page: 1.5 }, "page", /page must be an integer/],
     ["per_page over 100", "cust_42", { ...SUBSCRIPTION, per_page: 101 }, "per_page", /per_page must be at most 100/],
     ["per_page as a string", "cust_42", { ...SUBSCRIPTION, per_page: "20" }, "per_page", /per_page must be an integer/],
-    ["a misspelt parameter", "cust_42", { ...SUBSCRIPTION, perPage: 20 }, "perPage", /perPage is not a parameter here; expected external_customer_id, subscription_id, page, per_page/],
+    ["a misspelt parameter", "cust_42", { ...SUBSCRIPTION, perPage: 20 }, "perPage", /perPage is not a query parameter here; expected subscription_id, page, per_page/],
+    // The path parameter inside the query would pass its own check and go out as `?external_customer_id=`.
+    ["the path parameter in the query", "cust_42", { ...SUBSCRIPTION, external_customer_id: "cust_43" }, "external_customer_id", /external_customer_id is not a query parameter here/],
   ] as const)("refuses %s before sending anything", async (_label, id, query, param, message) => {
     const { client, requests } = clientAndRequests();
     const error = await client.getPastUsage(id, query as never).catch((e: unknown) => e);

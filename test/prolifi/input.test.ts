@@ -27,7 +27,9 @@ describe("getCustomerUsage input checks", () => {
     ["a timestamp for a date", CUSTOMER_ID, { start_date: "2026-01-01T00:00:00Z" }, "start_date", /calendar date/],
     ["start_date after end_date", CUSTOMER_ID, { start_date: "2026-02-01", end_date: "2026-01-31" }, "end_date", /end_date \(2026-01-31\) is before start_date \(2026-02-01\)/],
     ["an empty event_name", CUSTOMER_ID, { event_name: "" }, "event_name", /event_name must not be empty/],
-    ["a misspelt parameter", CUSTOMER_ID, { start: "2026-01-01" }, "start", /start is not a parameter here; expected id, start_date, end_date, event_name/],
+    ["a misspelt parameter", CUSTOMER_ID, { start: "2026-01-01" }, "start", /start is not a query parameter here; expected start_date, end_date, event_name/],
+    // A valid UUID as `id` in the query would pass its own check and go out as `?id=`.
+    ["the path parameter in the query", CUSTOMER_ID, { id: CUSTOMER_ID }, "id", /id is not a query parameter here; expected start_date/],
     ["a number for a date", CUSTOMER_ID, { start_date: 20260101 }, "start_date", /must be a string/],
   ] as const)("refuses %s before sending anything", async (_label, id, query, param, message) => {
     const { client, requests } = clientAndRequests();
