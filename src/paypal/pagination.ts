@@ -14,6 +14,17 @@ export interface WalkPlan {
   log: Log;
 }
 
+/** The walk steers by these fields; a body without them cannot be walked, whatever else it holds. */
+function isWalkable(page: PastUsagePage): boolean {
+  const meta = page?.meta as Partial<PastUsagePage["meta"]> | undefined;
+  return Array.isArray(page?.usage_periods) && typeof meta?.current_page === "number" && typeof meta.total_pages === "number";
+}
+
+/** A 2xx page whose `meta` cannot be trusted to steer the walk. */
+const unwalkable = (message: string): InvalidResponseError =>
+  // The page itself arrived fine (a 2xx); it is what it says that cannot be trusted.
+  new InvalidResponseError(message, 200, null);
+
 /** Whether the page says there is nothing after it. */
 function isLast(page: PastUsagePage): boolean {
   const { meta } = page;
@@ -28,13 +39,9 @@ export async function* walkPages({ firstPage, maxPages, fetchPage, log }: WalkPl
     }
     const page = await fetchPage(pageNumber);
     fetched += 1;
+    if (!isWalkable(page)) throw unwalkable(`page ${pageNumber} of past usage has no usable usage_periods and meta (current_page, total_pages); stopping the walk`);
     if (page.meta.current_page !== pageNumber) {
-      throw new InvalidResponseError(
-        `asked for page ${pageNumber} of past usage but the server answered with page ${page.meta.current_page}; stopping rather than looping`,
-        // The page itself arrived fine (a 2xx); it is its `meta` that cannot be trusted.
-        200,
-        null,
-      );
+      throw unwalkable(`asked for page ${pageNumber} of past usage but the server answered with page ${page.meta.current_page}; stopping rather than looping`);
     }
     // The first page is yielded even when empty, so a caller walking pages always sees `meta`.
     if (page.usage_periods.length > 0 || fetched === 1) yield { ...page, pageNumber };

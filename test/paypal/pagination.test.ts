@@ -96,6 +96,20 @@ describe("listPastUsage", () => {
     expect(paypal?.pagesAsked).toEqual([1, 2]);
   });
 
+  test.each([
+    ["no meta", { usage_periods: [] }],
+    ["no usage_periods", { meta: { current_page: 1, total_pages: 3 } }],
+    ["a current_page that is not a number", { usage_periods: [], meta: { current_page: "1", total_pages: 3 } }],
+    ["an empty object", {}],
+    ["a JSON null", null],
+  ])("a page with %s ends the walk with InvalidResponseError, not a TypeError", async (_label, body) => {
+    const client = await clientFor((res) => json(res, 200, body));
+    const error = await collect(client.listPastUsage("cust_42", SUBSCRIPTION)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toMatch(/page 1 of past usage has no usable usage_periods and meta \(current_page, total_pages\)/);
+    expect(paypal?.pagesAsked).toEqual([1]);
+  });
+
   test("maxPages stops the walk and says where to resume", async () => {
     const capture = captureLogger();
     const client = await clientFor(pagesOf(100), capture.logger);
