@@ -6,5 +6,6 @@
  */
 export const BUDGETS = {
   "billing-usage/prolifi": { ceiling: 7_500, target: 6_000 },
-  "billing-usage/paypal": { ceiling: 9_100, target: 7_000 },
+  // 9,100 until typed errors for a malformed 2xx body (null JSON, a page without meta) added ~95 B.
+  "billing-usage/paypal": { ceiling: 9_200, target: 7_000 },
 };

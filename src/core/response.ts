@@ -73,13 +73,20 @@ export interface TextResult {
   response: Response;
 }
 
-/** The typed 2xx body of a call made with `parseAs: "text"`, or the typed error it deserves. */
-export function resultOf<T>({ data, error, response }: TextResult, method: string, ctx: ResponseContext): T {
+/**
+ * The typed 2xx body of a call made with `parseAs: "text"`, or the typed error it deserves. Every
+ * success body these APIs define is a JSON object, so anything else (`null`, a number, broken JSON)
+ * is an InvalidResponseError here rather than a TypeError in whatever reads it next.
+ */
+export function resultOf<T extends object>({ data, error, response }: TextResult, method: string, ctx: ResponseContext): T {
   if (!response.ok) throw errorFromResponse(response, error, method, ctx);
+  let body: unknown;
   try {
-    return JSON.parse(data as string) as T;
+    body = JSON.parse(data as string);
   } catch {
-    const contentType = response.headers.get("content-type");
-    throw new InvalidResponseError(`${describeRequest(method, response.url)} returned ${response.status} with a body that is not JSON (${contentType})`, response.status, contentType);
+    // Falls through to the error below.
   }
+  if (typeof body === "object" && body !== null) return body as T;
+  const contentType = response.headers.get("content-type");
+  throw new InvalidResponseError(`${describeRequest(method, response.url)} returned ${response.status} with a body that is not a JSON object (${contentType})`, response.status, contentType);
 }

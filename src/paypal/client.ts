@@ -5,7 +5,7 @@ import { untilCallEnds } from "../core/call";
 import { checkCounts, checkParams } from "../core/checks";
 import { apiErrorClassFor, AuthenticationError, InvalidInputError, InvalidResponseError } from "../core/errors";
 import { type ClientCore, type CommonClientOptions, createClientCore, type RequestOptions, startCheckedCall } from "../core/options";
-import { describeRequest, type ResponseContext, resultOf } from "../core/response";
+import { bodyText, describeRequest, type ResponseContext, resultOf } from "../core/response";
 import type { Call } from "../core/transport";
 import { type AccessTokenSource, type PayPalEnvironment, resolveBaseUrl, resolveCredentials } from "./credentials";
 import { DEFAULT_MAX_PAGES } from "./defaults";
@@ -125,7 +125,7 @@ export function createPayPalBillingClient(options: PayPalBillingClientOptions = 
       fetch: (request) => core.transport.send(request, call, { retry: true }),
     });
     const token = resultOf<AccessToken>(result, "POST", tokenResponses);
-    if (typeof token.access_token !== "string" || token.access_token === "" || typeof token.expires_in !== "number" || !(token.expires_in >= 0)) {
+    if (!bodyText(token.access_token) || typeof token.expires_in !== "number" || !(token.expires_in >= 0)) {
       throw new InvalidResponseError(`POST ${TOKEN} returned ${result.response.status} without a usable access_token and expires_in`, result.response.status, result.response.headers.get("content-type"));
     }
     core.redactor.add(token.access_token);

@@ -14,11 +14,8 @@ export interface WalkPlan {
   log: Log;
 }
 
-/** The walk steers by these fields; a body without them cannot be walked, whatever else it holds. */
-function isWalkable(page: PastUsagePage): boolean {
-  const meta = page?.meta as Partial<PastUsagePage["meta"]> | undefined;
-  return Array.isArray(page?.usage_periods) && typeof meta?.current_page === "number" && typeof meta.total_pages === "number";
-}
+/** The walk steers by these; without them a body cannot be walked (a missing total_pages only means "go on"). */
+const isWalkable = (page: PastUsagePage): boolean => Array.isArray(page.usage_periods) && typeof page.meta?.current_page === "number";
 
 /** A 2xx page whose `meta` cannot be trusted to steer the walk. */
 const unwalkable = (message: string): InvalidResponseError =>
@@ -39,7 +36,7 @@ export async function* walkPages({ firstPage, maxPages, fetchPage, log }: WalkPl
     }
     const page = await fetchPage(pageNumber);
     fetched += 1;
-    if (!isWalkable(page)) throw unwalkable(`page ${pageNumber} of past usage has no usable usage_periods and meta (current_page, total_pages); stopping the walk`);
+    if (!isWalkable(page)) throw unwalkable(`page ${pageNumber} of past usage lacks usage_periods or meta; stopping`);
     if (page.meta.current_page !== pageNumber) {
       throw unwalkable(`asked for page ${pageNumber} of past usage but the server answered with page ${page.meta.current_page}; stopping rather than looping`);
     }

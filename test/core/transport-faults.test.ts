@@ -234,8 +234,18 @@ describe("transport bad bodies", () => {
     expect(error).not.toBeInstanceOf(SyntaxError);
     expect((error as InvalidResponseError).status).toBe(200);
     expect((error as InvalidResponseError).contentType).toBe("application/json");
-    expect((error as Error).message).toMatch(/200.*not JSON.*application\/json/);
+    expect((error as Error).message).toMatch(/200.*not a JSON object.*application\/json/);
     expect(server?.count).toBe(1);
+  });
+
+  test.each(["null", "42", '"usage"'])("a 200 whose JSON is %s, not an object, is an InvalidResponseError", async (body) => {
+    const client = await clientFor((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(body);
+    });
+    const { error } = await timedFailure(() => client.getCustomerUsage(CUSTOMER_ID));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toMatch(/returned 200 with a body that is not a JSON object \(application\/json\)/);
   });
 
   test("an HTML 502 from a proxy is retried, then kept as text out of a short message", async () => {

@@ -134,6 +134,11 @@ describe("PayPal token lifecycle", () => {
     await expect(get(client)).rejects.toMatchObject({ name: "InvalidResponseError", status: 200 });
   });
 
+  test.each([null, 42])("a 200 token response of %s is an InvalidResponseError", async (body) => {
+    const client = await clientFor({ token: (res) => json(res, 200, body) });
+    await expect(get(client)).rejects.toMatchObject({ name: "InvalidResponseError", status: 200 });
+  });
+
   test("the deadline covers the token request", async () => {
     const client = await clientFor({ token: () => {} }, { deadlineMs: 300 });
     const started = performance.now();
