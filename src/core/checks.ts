@@ -66,12 +66,17 @@ export function checkParams(values: Record<string, unknown>, constraints: Readon
   }
 }
 
-/** Options that are whole numbers: retries from 0, times in ms from 1. */
+/** The longest wait `setTimeout` honours; a longer one fires at once in every runtime. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Options that are whole numbers: retries from 0, pages from 1, times in ms from 1 to what timers can wait. */
+const COUNT_RANGES: Record<string, readonly [min: number, max?: number]> = { maxRetries: [0], maxPages: [1], timeoutMs: [1, MAX_TIMER_MS], deadlineMs: [1, MAX_TIMER_MS] };
+
 export function checkCounts(options: object): void {
-  for (const [name, min] of [["maxRetries", 0], ["timeoutMs", 1], ["deadlineMs", 1], ["maxPages", 1]] as const) {
+  for (const [name, [min, max = Infinity]] of Object.entries(COUNT_RANGES)) {
     const value = (options as Record<string, unknown>)[name];
-    if (value !== undefined && !(Number.isInteger(value) && (value as number) >= min)) {
-      throw new InvalidInputError(name, `${name} must be a whole number ≥ ${min} (got ${shown(value)})`);
+    if (value !== undefined && !(Number.isInteger(value) && (value as number) >= min && (value as number) <= max)) {
+      throw new InvalidInputError(name, `${name} must be a whole number ${max < Infinity ? `from ${min} to ${max}` : `≥ ${min}`} (got ${shown(value)})`);
     }
   }
 }

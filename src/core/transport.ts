@@ -37,7 +37,8 @@ export interface Transport {
   send(request: Request, call: Call, options?: SendOptions): Promise<Response>;
 }
 
-const NULL_BODY_STATUSES = [101, 204, 205, 304];
+/** Statuses `new Response()` refuses a body for (fetch never hands back a 1xx). */
+const NULL_BODY_STATUSES = [204, 205, 304];
 
 /** The part of a fetch failure worth a message: `ECONNREFUSED` rather than "fetch failed". */
 function causeText(cause: unknown): string {

@@ -109,7 +109,19 @@ describe("createProlifiClient key rules", () => {
   });
 
   test("refuses a bad client option", () => {
-    expect(() => createProlifiClient({ apiKey: SECRET_KEY, timeoutMs: -5 })).toThrow(/timeoutMs must be a whole number ≥ 1/);
+    expect(() => createProlifiClient({ apiKey: SECRET_KEY, timeoutMs: -5 })).toThrow(/timeoutMs must be a whole number from 1 to 2147483647/);
+  });
+
+  // Timers cannot wait longer than 2^31 - 1 ms: a longer timeout would fire at once, not never.
+  test.each(["timeoutMs", "deadlineMs"] as const)("refuses a %s timers cannot wait for, on the client and on a call", async (name) => {
+    const tooLong = 2 ** 31;
+    expect(() => createProlifiClient({ apiKey: SECRET_KEY, [name]: tooLong })).toThrow(new RegExp(`${name} must be a whole number from 1 to 2147483647`));
+    const { client, requests } = clientAndRequests();
+    const error = await invalid(client.getCustomerUsage(CUSTOMER_ID, {}, { [name]: tooLong }));
+    expect(error.param).toBe(name);
+    expect(requests).toHaveLength(0);
+    await client.getCustomerUsage(CUSTOMER_ID, {}, { [name]: tooLong - 1 });
+    expect(requests).toHaveLength(1);
   });
 });
 
