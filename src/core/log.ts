@@ -32,7 +32,11 @@ export function createLog(logger: Logger | undefined, level: LogLevel | undefine
   return (at, message, fields) => {
     if (RANK[at] > threshold || !sink) return;
     const text = `[billing-usage] ${redactor.redact(message)}`;
-    if (fields) sink[at](text, fields);
-    else sink[at](text);
+    try {
+      if (fields) sink[at](text, fields);
+      else sink[at](text);
+    } catch {
+      // A broken log sink must not fail the call it was logging for.
+    }
   };
 }

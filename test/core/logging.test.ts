@@ -55,4 +55,19 @@ describe("logging", () => {
   test("an unknown logLevel is an InvalidInputError", () => {
     expect(() => createProlifiClient({ apiKey: SECRET_KEY, logLevel: "verbose" as LogLevel })).toThrow(InvalidInputError);
   });
+
+  test("a logger that throws never fails the call it was logging for", async () => {
+    const broken = () => {
+      throw new Error("log sink is down");
+    };
+    const mock = mockFetch(flaky);
+    const client = createProlifiClient({ apiKey: SECRET_KEY, fetch: mock.fetch, logLevel: "debug", logger: { error: broken, warn: broken, info: broken, debug: broken } });
+    await expect(client.getCustomerUsage(CUSTOMER_ID)).resolves.toMatchObject({ data: USAGE_BODY.data });
+    expect(mock.requests).toHaveLength(2);
+  });
+
+  test("a logger without the four console methods is an InvalidInputError naming the missing one", () => {
+    const partial = { error: () => {}, warn: () => {}, info: () => {} };
+    expect(() => createProlifiClient({ apiKey: SECRET_KEY, logger: partial as never })).toThrow(/logger must have error, warn, info, debug methods; debug is missing/);
+  });
 });
