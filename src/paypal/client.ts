@@ -7,7 +7,7 @@ import { apiErrorClassFor, AuthenticationError, InvalidInputError, InvalidRespon
 import { type ClientCore, type CommonClientOptions, createClientCore, type RequestOptions, startCheckedCall } from "../core/options";
 import { bodyText, describeRequest, type ResponseContext, resultOf } from "../core/response";
 import type { Call } from "../core/transport";
-import { type AccessTokenSource, type PayPalEnvironment, resolveBaseUrl, resolveCredentials } from "./credentials";
+import { type AccessTokenSource, checkTokenStore, type PayPalEnvironment, resolveBaseUrl, resolveCredentials } from "./credentials";
 import { DEFAULT_MAX_PAGES } from "./defaults";
 import { readOAuthError, readPayPalError } from "./errors";
 import { type NumberedPage, walkPages } from "./pagination";
@@ -102,6 +102,7 @@ function checkPastUsageInput(externalCustomerId: string, query: PastUsageQuery):
 export function createPayPalBillingClient(options: PayPalBillingClientOptions = {}): PayPalBillingClient {
   const baseUrl = resolveBaseUrl(options);
   const credentials = resolveCredentials(options);
+  checkTokenStore(options.tokenStore, credentials);
   const core = createClientCore(options);
   const dataResponses: ResponseContext = { provider: "paypal", readErrorBody: readPayPalError, redactor: core.redactor };
   // The token endpoint answers in OAuth's format; any 4xx but 429 means the credentials were refused.

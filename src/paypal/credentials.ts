@@ -88,3 +88,14 @@ export function resolveCredentials(options: CredentialOptions): Credentials {
   }
   return { kind: "client", clientId, clientSecret };
 }
+
+/** A `tokenStore` must be usable, and used: only tokens fetched with client credentials go into one. */
+export function checkTokenStore(store: { get?: unknown; set?: unknown } | undefined, credentials: Credentials): void {
+  if (store === undefined) return;
+  if (typeof store?.get !== "function" || typeof store.set !== "function") {
+    throw new InvalidInputError("tokenStore", "tokenStore must have get() and set() methods");
+  }
+  if (credentials.kind === "token") {
+    throw new InvalidInputError("tokenStore", "tokenStore only holds tokens fetched with clientId and clientSecret; with accessToken it is never used");
+  }
+}

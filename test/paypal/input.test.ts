@@ -113,6 +113,17 @@ describe("createPayPalBillingClient options", () => {
     expect(() => createPayPalBillingClient({ environment: "sandbox", accessToken: ACCESS_TOKEN, clientId: CLIENT_ID })).toThrow(/either accessToken or clientId and clientSecret/);
   });
 
+  test("refuses a tokenStore without get() and set()", () => {
+    const attempt = () => createPayPalBillingClient({ environment: "sandbox", clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, tokenStore: { get: () => undefined } as never });
+    expect(attempt).toThrow(/tokenStore must have get\(\) and set\(\) methods/);
+    expect(attempt).toThrow(expect.objectContaining({ param: "tokenStore" }));
+  });
+
+  test("refuses a tokenStore beside accessToken, where it would never be used", () => {
+    const tokenStore = { get: () => undefined, set: () => {} };
+    expect(() => createPayPalBillingClient({ environment: "sandbox", accessToken: ACCESS_TOKEN, tokenStore })).toThrow(/tokenStore only holds tokens fetched with clientId and clientSecret; with accessToken it is never used/);
+  });
+
   test("refuses a client secret with a space, without showing it", () => {
     const attempt = () => createPayPalBillingClient({ environment: "sandbox", clientId: CLIENT_ID, clientSecret: "secret with spaces" });
     expect(attempt).toThrow(/clientSecret must be visible ASCII without spaces \(the value given is not shown\)/);
