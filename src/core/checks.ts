@@ -14,8 +14,8 @@ export interface ParamConstraint {
   readonly maximum?: number;
 }
 
-/** Credentials go into a header: visible ASCII only, no spaces. */
-export const isHeaderSafe = (value: string): boolean => /^[\x21-\x7e]+$/.test(value);
+/** Credentials go into a header: a non-empty string of visible ASCII, no spaces. */
+export const isHeaderSafe = (value: unknown): value is string => typeof value === "string" && /^[\x21-\x7e]+$/.test(value);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -2,10 +2,10 @@
 import createClient, { type Client } from "openapi-fetch";
 import { operations } from "../../generated/paypal-billing.meta";
 import { untilCallEnds } from "../core/call";
-import { checkCounts, checkParams } from "../core/checks";
+import { checkCounts, checkParams, isHeaderSafe } from "../core/checks";
 import { apiErrorClassFor, AuthenticationError, InvalidInputError, InvalidResponseError } from "../core/errors";
 import { type ClientCore, type CommonClientOptions, createClientCore, type RequestOptions, startCheckedCall } from "../core/options";
-import { bodyText, describeRequest, type ResponseContext, resultOf } from "../core/response";
+import { describeRequest, type ResponseContext, resultOf } from "../core/response";
 import type { Call } from "../core/transport";
 import { type AccessTokenSource, checkTokenStore, type PayPalEnvironment, resolveBaseUrl, resolveCredentials } from "./credentials";
 import { DEFAULT_MAX_PAGES } from "./defaults";
@@ -83,7 +83,9 @@ function accessTokenAuthorizer(source: AccessTokenSource, core: ClientCore): Aut
   return {
     async token(call) {
       const token = await untilCallEnds(Promise.resolve().then(source), call, "getting a PayPal access token");
-      if (typeof token !== "string" || token === "") throw new InvalidInputError("accessToken", "the accessToken function must return a non-empty string");
+      if (!isHeaderSafe(token)) {
+        throw new InvalidInputError("accessToken", "the accessToken function must return a non-empty string of visible ASCII (the value returned is not shown)");
+      }
       core.redactor.add(token);
       return token;
     },
@@ -126,7 +128,7 @@ export function createPayPalBillingClient(options: PayPalBillingClientOptions = 
       fetch: (request) => core.transport.send(request, call, { retry: true }),
     });
     const token = resultOf<AccessToken>(result, "POST", tokenResponses);
-    if (!bodyText(token.access_token) || typeof token.expires_in !== "number" || !(token.expires_in >= 0)) {
+    if (!isHeaderSafe(token.access_token) || typeof token.expires_in !== "number" || !(token.expires_in >= 0)) {
       throw new InvalidResponseError(`POST ${TOKEN} returned ${result.response.status} without a usable access_token and expires_in`, result.response.status, result.response.headers.get("content-type"));
     }
     core.redactor.add(token.access_token);

@@ -60,7 +60,7 @@ function credential(name: "clientId" | "clientSecret", value: string | undefined
       `No PayPal ${name}: pass the ${name} option (or accessToken) to createPayPalBillingClient, or set the ${env} environment variable.`,
     );
   }
-  if (typeof value !== "string" || !isHeaderSafe(value)) {
+  if (!isHeaderSafe(value)) {
     throw new InvalidInputError(name, `${name} must be visible ASCII without spaces (the value given is not shown)`);
   }
   return value;
@@ -73,7 +73,7 @@ export function resolveCredentials(options: CredentialOptions): Credentials {
     }
     const { accessToken } = options;
     if (typeof accessToken === "function") return { kind: "token", accessToken };
-    if (typeof accessToken !== "string" || !isHeaderSafe(accessToken)) {
+    if (!isHeaderSafe(accessToken)) {
       throw new InvalidInputError("accessToken", "accessToken must be a non-empty string of visible ASCII, or a function returning one (the value given is not shown)");
     }
     return { kind: "token", accessToken };

@@ -1,6 +1,7 @@
 // One cached OAuth token per client (or per tokenStore), fetched by exactly one request however
 // many calls are waiting, refreshed well before it expires, and dropped when a 401 proves it bad.
 import { untilCallEnds } from "../core/call";
+import { isHeaderSafe } from "../core/checks";
 import type { Log } from "../core/log";
 import type { Call } from "../core/transport";
 import { TOKEN_REFRESH_FRACTION, TOKEN_REFRESH_MIN_MARGIN_MS } from "./defaults";
@@ -52,7 +53,7 @@ export function createTokenManager(fetchToken: () => Promise<IssuedToken>, store
     if (!store) return undefined;
     try {
       const stored = await store.get();
-      if (typeof stored?.accessToken !== "string" || typeof stored.expiresAt !== "number") return undefined;
+      if (!isHeaderSafe(stored?.accessToken) || typeof stored.expiresAt !== "number") return undefined;
       // The store does not know the token's lifetime; the least margin is the safe reading.
       return { ...stored, refreshAt: stored.expiresAt - TOKEN_REFRESH_MIN_MARGIN_MS };
     } catch {

@@ -25,7 +25,7 @@ export function resolveApiKey(apiKey: string | undefined, dangerouslyAllowBrowse
       `No Prolifi API key: pass the apiKey option or set ${PROLIFI_API_KEY_ENV}.`,
     );
   }
-  if (typeof value !== "string" || !KEY_SHAPE.test(value) || !isHeaderSafe(value)) {
+  if (!isHeaderSafe(value) || !KEY_SHAPE.test(value)) {
     throw new InvalidInputError("apiKey", "apiKey must start with sk_test_, sk_live_, pk_test_ or pk_live_ (value not shown)");
   }
   if (value.startsWith("sk_") && isBrowserLike() && !dangerouslyAllowBrowser) {

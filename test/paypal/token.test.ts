@@ -5,6 +5,7 @@ import {
   AuthenticationError,
   createPayPalBillingClient,
   InternalServerError,
+  InvalidInputError,
   type PayPalBillingClientOptions,
   RequestAbortedError,
   type StoredToken,
@@ -139,6 +140,14 @@ describe("PayPal token lifecycle", () => {
     await expect(get(client)).rejects.toMatchObject({ name: "InvalidResponseError", status: 200 });
   });
 
+  test("a 200 token with characters a header cannot carry is an InvalidResponseError that does not show it", async () => {
+    const client = await clientFor({ token: (res) => json(res, 200, { access_token: "tok en-123456", token_type: "Bearer", expires_in: 32_400 }) });
+    const error = await get(client).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "InvalidResponseError", status: 200 });
+    expect((error as Error).message).not.toContain("tok en");
+    expect(paypal?.dataRequests).toBe(0);
+  });
+
   test("the deadline covers the token request", async () => {
     const client = await clientFor({ token: () => {} }, { deadlineMs: 300 });
     const started = performance.now();
@@ -198,6 +207,15 @@ describe("PayPal tokenStore", () => {
     expect(tokenStore.value.accessToken).toBe(`${ACCESS_TOKEN}-1`);
   });
 
+  test("a stored token that cannot be a header is passed over for a new one", async () => {
+    const tokenStore = memoryStore();
+    tokenStore.value = { accessToken: "stored token 123", expiresAt: Date.now() + 3_600_000 };
+    const client = await clientFor({}, { tokenStore });
+    await get(client);
+    expect(paypal?.tokenRequests).toBe(1);
+    expect(paypal?.server.requests.at(-1)?.headers.authorization).toBe(`Bearer ${ACCESS_TOKEN}-1`);
+  });
+
   test("a failing tokenStore does not fail the call", async () => {
     const tokenStore: TokenStore = {
       get: () => {
@@ -218,6 +236,16 @@ describe("PayPal accessToken option", () => {
     expect(paypal.tokenRequests).toBe(0);
     expect(paypal.dataRequests).toBe(1);
     expect(paypal.server.requests[0]?.headers.authorization).toBe("Bearer my-own-token-0123");
+  });
+
+  test("a token function returning what cannot be a header is an InvalidInputError that does not show it", async () => {
+    paypal = await startScriptedPayPal({});
+    const client = createPayPalBillingClient({ accessToken: async () => "fn-token\r\nX-Injected: 1", baseUrl: paypal.url, logLevel: "off" });
+    const error = await get(client).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toMatchObject({ param: "accessToken" });
+    expect((error as Error).message).not.toContain("fn-token");
+    expect(paypal.dataRequests).toBe(0);
   });
 
   test("a token function is asked again once after a 401, then the call replays once", async () => {
