@@ -3,17 +3,9 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, test } from "vitest";
 import { projectRoot } from "../scripts/lib/apis.mjs";
+import { isRunning } from "./helpers/process";
 
 const run = promisify(execFile);
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe("the demo (npm start)", () => {
   test("prints the Prolifi summary and every PayPal period across both pages, then stops Prism", async () => {

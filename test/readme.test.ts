@@ -2,7 +2,7 @@
 // the API. Each ```ts block becomes its own module; names a block uses without defining (a
 // customer id, a signal, a client made in an earlier block) are declared in a shared prelude.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -74,7 +74,7 @@ describe("README", () => {
     }
   });
 
-  test("every npm script it names exists and is run by .ci/run, directly or through another script", () => {
+  test("every npm script it names exists and is run by .ci/run or a test, directly or through another script", () => {
     const scripts = (JSON.parse(readProject("package.json")) as { scripts: Record<string, string> }).scripts;
     const named = (text: string) => [...text.matchAll(/\bnpm (?:run (?:-s )?)?([a-z][\w:]*)/g)].map((m) => m[1] ?? "");
     // Commands stand in ```sh blocks and `inline code`; prose such as "npm package" is not one.
@@ -83,10 +83,20 @@ describe("README", () => {
     expect(readmeScripts.size).toBeGreaterThanOrEqual(8);
     for (const name of readmeScripts) expect(scripts, `README names npm script "${name}"`).toHaveProperty(name);
 
-    // What CI runs: .ci/run, every npm script it reaches, and every scripts/*.mjs those run or spawn.
+    // What CI runs: .ci/run, every npm script it reaches, and every scripts/*.mjs those run or spawn,
+    // or a test spawns (tests name a script file only to run it).
     const reached = new Set<string>();
     const texts = [readProject(".ci/run")];
     const files = new Set<string>();
+    const scriptFilesIn = (text: string) => [...text.matchAll(/scripts\/[\w-]+\.mjs/g)].map(([file]) => file);
+    const reachFile = (file: string) => {
+      if (files.has(file)) return;
+      files.add(file);
+      texts.push(readProject(file));
+    };
+    for (const file of readdirSync(join(projectRoot, "test"), { recursive: true, encoding: "utf8" })) {
+      if (file.endsWith(".test.ts")) scriptFilesIn(readProject(join("test", file))).forEach(reachFile);
+    }
     for (let i = 0; i < texts.length; i++) {
       const text = texts[i] ?? "";
       for (const name of named(text)) {
@@ -96,12 +106,7 @@ describe("README", () => {
           texts.push(body);
         }
       }
-      for (const [file] of text.matchAll(/scripts\/[\w-]+\.mjs/g)) {
-        if (!files.has(file)) {
-          files.add(file);
-          texts.push(readProject(file));
-        }
-      }
+      scriptFilesIn(text).forEach(reachFile);
     }
     const runsFile = (name: string) => [...files].some((file) => scripts[name]?.includes(file));
     const notRun = [...readmeScripts].filter((name) => !reached.has(name) && !runsFile(name));

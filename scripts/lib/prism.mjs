@@ -36,11 +36,12 @@ async function answers(url) {
 
 /**
  * @param {string} spec path of the spec, relative to the project root
- * @param {{ errors?: boolean }} [options] `errors` (default true): a response that breaks its own schema becomes a 500
+ * @param {{ errors?: boolean, port?: number }} [options] `errors` (default true): a response that
+ *   breaks its own schema becomes a 500; `port`: a fixed port instead of a free one
  * @returns {Promise<{ url: string, pid: number, stop: () => Promise<void> }>}
  */
-export async function startPrism(spec, { errors = true } = {}) {
-  const port = await freePort();
+export async function startPrism(spec, { errors = true, port: fixedPort } = {}) {
+  const port = fixedPort ?? (await freePort());
   const args = [PRISM_ENTRY, "mock", join(projectRoot, spec), "-p", String(port), "-h", "127.0.0.1"];
   if (errors) args.push("--errors");
   const child = spawn(process.execPath, args, { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"] });
