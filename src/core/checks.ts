@@ -81,6 +81,14 @@ export function checkCounts(options: object): void {
   }
 }
 
+/** A caller's signal: anything shaped like an AbortSignal (one from a polyfill or another realm works too). */
+export function checkSignal(signal: unknown): void {
+  const shaped = signal as { aborted?: unknown; addEventListener?: unknown } | null | undefined;
+  if (signal !== undefined && (typeof shaped?.aborted !== "boolean" || typeof shaped.addEventListener !== "function")) {
+    throw new InvalidInputError("signal", "signal must be an AbortSignal");
+  }
+}
+
 /**
  * Per-call headers as a `Headers`. A name or value fetch would refuse (a CR, LF or NUL inside a
  * value) is an InvalidInputError; the value is never echoed. Surrounding whitespace, CR and LF

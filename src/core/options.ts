@@ -2,7 +2,7 @@
 import { DEFAULT_DEADLINE_MS, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "./defaults";
 import { InvalidInputError } from "./errors";
 import { createLog, type Log, type Logger, type LogLevel } from "./log";
-import { checkCounts, checkHeaders } from "./checks";
+import { checkCounts, checkHeaders, checkSignal } from "./checks";
 import { createRedactor, type Redactor } from "./redact";
 import { type Call, createTransport, type Transport } from "./transport";
 
@@ -69,10 +69,15 @@ export function createClientCore(options: CommonClientOptions): ClientCore {
   return { transport, redactor, log };
 }
 
+/** Checks a method's `RequestOptions` (and a list's `maxPages`); returns its headers as `Headers`. */
+export function checkRequestOptions(options: RequestOptions & { maxPages?: number | undefined } = {}): Headers | undefined {
+  checkCounts(options);
+  checkSignal(options.signal);
+  return checkHeaders(options.headers);
+}
+
 /** Checks a method's `RequestOptions` and starts the call they describe. */
 export function startCheckedCall(core: ClientCore, options: RequestOptions = {}): { call: Call; headers: Headers | undefined } {
-  checkCounts(options);
-  const headers = checkHeaders(options.headers);
-  const call = core.transport.startCall(options);
-  return { call, headers };
+  const headers = checkRequestOptions(options);
+  return { call: core.transport.startCall(options), headers };
 }

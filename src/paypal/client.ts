@@ -2,9 +2,9 @@
 import createClient, { type Client } from "openapi-fetch";
 import { operations } from "../../generated/paypal-billing.meta";
 import { untilCallEnds } from "../core/call";
-import { checkCounts, checkParams, isHeaderSafe } from "../core/checks";
+import { checkParams, isHeaderSafe } from "../core/checks";
 import { apiErrorClassFor, AuthenticationError, InvalidInputError, InvalidResponseError } from "../core/errors";
-import { type ClientCore, type CommonClientOptions, createClientCore, type RequestOptions, startCheckedCall } from "../core/options";
+import { checkRequestOptions, type ClientCore, type CommonClientOptions, createClientCore, type RequestOptions, startCheckedCall } from "../core/options";
 import { describeRequest, type ResponseContext, resultOf } from "../core/response";
 import type { Call } from "../core/transport";
 import { type AccessTokenSource, checkTokenStore, type PayPalEnvironment, resolveBaseUrl, resolveCredentials } from "./credentials";
@@ -182,8 +182,8 @@ export function createPayPalBillingClient(options: PayPalBillingClientOptions = 
     getPastUsage,
     listPastUsage(externalCustomerId, query, listOptions = {}) {
       checkPastUsageInput(externalCustomerId, query);
+      checkRequestOptions(listOptions);
       const { maxPages = DEFAULT_MAX_PAGES, ...requestOptions } = listOptions;
-      checkCounts({ maxPages });
       const pages = () =>
         walkPages({
           firstPage: query.page ?? 1,

@@ -156,6 +156,8 @@ describe("listPastUsage", () => {
     const client = await clientFor(pagesOf(1));
     expect(() => client.listPastUsage("cust 42", SUBSCRIPTION)).toThrow(InvalidInputError);
     expect(() => client.listPastUsage("cust_42", SUBSCRIPTION, { maxPages: 0 })).toThrow(/maxPages must be a whole number ≥ 1/);
+    expect(() => client.listPastUsage("cust_42", SUBSCRIPTION, { timeoutMs: 0 })).toThrow(/timeoutMs must be a whole number/);
+    expect(() => client.listPastUsage("cust_42", SUBSCRIPTION, { signal: {} as AbortSignal })).toThrow(/signal must be an AbortSignal/);
     expect(paypal?.dataRequests).toBe(0);
   });
 });

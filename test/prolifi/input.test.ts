@@ -49,6 +49,8 @@ describe("getCustomerUsage input checks", () => {
     ["timeoutMs", { timeoutMs: 0 }],
     ["maxRetries", { maxRetries: -1 }],
     ["deadlineMs", { deadlineMs: 1.5 }],
+    ["signal", { signal: {} as AbortSignal }],
+    ["signal", { signal: "abort" as unknown as AbortSignal }],
   ] as const)("refuses a bad %s on the call", async (param, options) => {
     const { client, requests } = clientAndRequests();
     const error = await invalid(client.getCustomerUsage(CUSTOMER_ID, {}, options));
