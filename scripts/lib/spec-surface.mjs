@@ -29,7 +29,7 @@ function describeSchema(spec, schema) {
     if (nonNull.length < variants.length) merged.nullable = true;
     return merged;
   }
-  const types = [resolved.type ?? "any"].flat();
+  const types = [resolved.type ?? (resolved.properties ? "object" : resolved.items ? "array" : "any")].flat();
   const out = { type: types.filter((type) => type !== "null").join(" | ") };
   if (types.includes("null")) out.nullable = true;
   if (resolved.format) out.format = resolved.format;
