@@ -4,8 +4,7 @@
 // started here and always stopped; with --live it calls the real APIs with credentials from the
 // environment (see the README's "The demo" section).
 import { createPayPalBillingClient, createProlifiClient } from "../dist/index.js";
-import { listApis } from "./lib/apis.mjs";
-import { startPrism } from "./lib/prism.mjs";
+import { startPrisms } from "./lib/prism.mjs";
 import { formatTable } from "./lib/table.mjs";
 
 const DEMO_CUSTOMER = "9b2f2c6e-3f1d-4c8e-9a57-1f0c2d3e4b5a";
@@ -55,9 +54,8 @@ async function live() {
 }
 
 async function mocked() {
-  const apis = listApis();
-  const mocks = await Promise.all([startPrism(apis.prolifi.spec), startPrism(apis["paypal-billing"].spec)]);
-  const [prolifiMock, paypalMock] = mocks;
+  const { mocks, stop } = await startPrisms();
+  const { prolifi: prolifiMock, "paypal-billing": paypalMock } = mocks;
   console.log(`Prism mocks of spec/prolifi.yaml and spec/paypal-billing.yaml on ${prolifiMock.url} and ${paypalMock.url}`);
   try {
     await printUsage({
@@ -68,8 +66,8 @@ async function mocked() {
       subscription: "sub_7",
     });
   } finally {
-    await Promise.all(mocks.map((mock) => mock.stop()));
-    console.log(`\nStopped the Prism mocks (pids ${mocks.map((mock) => mock.pid).join(", ")}).`);
+    await stop();
+    console.log(`\nStopped the Prism mocks (pids ${prolifiMock.pid}, ${paypalMock.pid}).`);
   }
 }
 

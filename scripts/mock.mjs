@@ -7,35 +7,27 @@
 //   npm run mock -- --port 4010    4010, 4011, ... in redocly.yaml's order
 import { parseArgs } from "node:util";
 import { listApis } from "./lib/apis.mjs";
-import { startPrism } from "./lib/prism.mjs";
+import { startPrisms } from "./lib/prism.mjs";
 
 const HIGHEST_PORT = 65_535;
-const apis = Object.entries(listApis());
+const apiCount = Object.keys(listApis()).length;
 
 const { values } = parseArgs({ options: { port: { type: "string" } } });
 const firstPort = values.port === undefined ? undefined : Number(values.port);
-if (firstPort !== undefined && !(Number.isInteger(firstPort) && firstPort >= 1 && firstPort + apis.length - 1 <= HIGHEST_PORT)) {
-  console.error(`mock: --port must be a whole number from 1 to ${HIGHEST_PORT - apis.length + 1} (got ${values.port})`);
+if (firstPort !== undefined && !(Number.isInteger(firstPort) && firstPort >= 1 && firstPort + apiCount - 1 <= HIGHEST_PORT)) {
+  console.error(`mock: --port must be a whole number from 1 to ${HIGHEST_PORT - apiCount + 1} (got ${values.port})`);
   process.exit(2);
 }
 
-const mocks = [];
-const stopAll = async () => {
-  await Promise.all(mocks.map((mock) => mock.stop()));
-  console.log(`Stopped the Prism mocks (pids ${mocks.map((mock) => mock.pid).join(", ")}).`);
-};
-
+let started;
 try {
-  for (const [index, [name, api]] of apis.entries()) {
-    const mock = await startPrism(api.spec, firstPort === undefined ? {} : { port: firstPort + index });
-    mocks.push(mock);
-    console.log(`${name.padEnd(16)} ${mock.url}   (${api.spec}, pid ${mock.pid})`);
-  }
+  started = await startPrisms({ firstPort });
 } catch (error) {
   console.error(`mock: ${error instanceof Error ? error.message : String(error)}`);
-  await stopAll();
   process.exit(1);
 }
+const mocks = Object.entries(started.mocks);
+for (const [name, mock] of mocks) console.log(`${name.padEnd(16)} ${mock.url}   (${mock.spec}, pid ${mock.pid})`);
 
 console.log(`
 Point a client at one with baseUrl, e.g. createProlifiClient({ apiKey: "pk_test_anything", baseUrl }).
@@ -44,7 +36,8 @@ Ctrl-C stops them.`);
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, async () => {
-    await stopAll();
+    await started.stop();
+    console.log(`Stopped the Prism mocks (pids ${mocks.map(([, mock]) => mock.pid).join(", ")}).`);
     process.exit(0);
   });
 }

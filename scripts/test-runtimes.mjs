@@ -7,9 +7,9 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { listApis, projectRoot } from "./lib/apis.mjs";
+import { projectRoot } from "./lib/apis.mjs";
 import { installPackedConsumer } from "./lib/consumer.mjs";
-import { startPrism } from "./lib/prism.mjs";
+import { startPrisms } from "./lib/prism.mjs";
 
 const run = promisify(execFile);
 const CACHE = join(projectRoot, ".cache", "runtimes");
@@ -34,9 +34,8 @@ async function fetchRuntime(pkg) {
 }
 
 const consumer = await installPackedConsumer();
-const apis = listApis();
-const mocks = await Promise.all([startPrism(apis.prolifi.spec), startPrism(apis["paypal-billing"].spec)]);
-const env = { ...process.env, PROLIFI_URL: mocks[0].url, PAYPAL_URL: mocks[1].url, NO_COLOR: "1" };
+const { mocks, stop: stopMocks } = await startPrisms();
+const env = { ...process.env, PROLIFI_URL: mocks.prolifi.url, PAYPAL_URL: mocks["paypal-billing"].url, NO_COLOR: "1" };
 const expected = { usage: 2, periods: 3, viaIndex: 2, notFound: "NotFoundError" };
 const results = [];
 try {
@@ -53,7 +52,7 @@ try {
     }
   }
 } finally {
-  await Promise.all(mocks.map((mock) => mock.stop()));
+  await stopMocks();
   rmSync(consumer, { recursive: true, force: true });
 }
 console.table(results);

@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
-import { projectRoot } from "./apis.mjs";
+import { listApis, projectRoot } from "./apis.mjs";
 
 const require = createRequire(import.meta.url);
 const PRISM_ENTRY = join(dirname(require.resolve("@stoplight/prism-cli/package.json")), "dist", "index.js");
@@ -69,4 +69,25 @@ export async function startPrism(spec, { errors = true, port: fixedPort } = {}) 
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
   }
   return { url, pid: child.pid, stop };
+}
+
+/**
+ * One Prism per API in redocly.yaml, started together. If any fails to start, the others are
+ * stopped before the error is thrown, so nothing is left running.
+ * @param {{ firstPort?: number }} [options] `firstPort`: fixed ports from here, in redocly.yaml's order
+ * @returns {Promise<{ mocks: Record<string, { spec: string, url: string, pid: number }>, stop: () => Promise<void> }>}
+ */
+export async function startPrisms({ firstPort } = {}) {
+  const apis = Object.entries(listApis());
+  const started = await Promise.allSettled(apis.map(([, api], i) => startPrism(api.spec, { port: firstPort === undefined ? undefined : firstPort + i })));
+  const stop = async () => {
+    await Promise.all(started.map((s) => (s.status === "fulfilled" ? s.value.stop() : undefined)));
+  };
+  const failure = started.find((s) => s.status === "rejected");
+  if (failure) {
+    await stop();
+    throw failure.reason;
+  }
+  const mocks = Object.fromEntries(apis.map(([name, api], i) => [name, { spec: api.spec, ...started[i].value }]));
+  return { mocks, stop };
 }
