@@ -1,9 +1,14 @@
 // Levelled logging through a console-like logger. Callers pass only safe fields (method, path,
 // status, attempt, wait, elapsed); the message still passes through the redactor.
 import { DEFAULT_LOG_LEVEL } from "./defaults";
+import { InvalidInputError } from "./errors";
 import type { Redactor } from "./redact";
 
-export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
+/** A logger needs a method per level it can be called at, quietest first. */
+const LOGGER_METHODS = ["error", "warn", "info", "debug"] as const;
+/** A level logs its own lines and those of every level before it. */
+const LOG_LEVELS = ["off", ...LOGGER_METHODS] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Anything shaped like `console`: pino, winston and console itself all fit. */
 export interface Logger {
@@ -22,15 +27,17 @@ export interface LogFields {
   elapsedMs?: number;
 }
 
-const RANK: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
-
 export type Log = (level: Exclude<LogLevel, "off">, message: string, fields?: LogFields) => void;
 
+/** A log for the given options, refusing a level or a logger it could not use. */
 export function createLog(logger: Logger | undefined, level: LogLevel | undefined, redactor: Redactor): Log {
-  const threshold = RANK[level ?? DEFAULT_LOG_LEVEL];
+  if (level !== undefined && !LOG_LEVELS.includes(level)) throw new InvalidInputError("logLevel", `logLevel must be one of ${LOG_LEVELS.join(", ")}`);
+  const missing = logger && LOGGER_METHODS.find((method) => typeof (logger as Partial<Logger>)[method] !== "function");
+  if (missing) throw new InvalidInputError("logger", `logger must have ${LOGGER_METHODS.join(", ")} methods; ${missing} is missing`);
+  const threshold = LOG_LEVELS.indexOf(level ?? DEFAULT_LOG_LEVEL);
   const sink = logger ?? globalThis.console;
   return (at, message, fields) => {
-    if (RANK[at] > threshold || !sink) return;
+    if (LOG_LEVELS.indexOf(at) > threshold || !sink) return;
     const text = `[billing-usage] ${redactor.redact(message)}`;
     try {
       if (fields) sink[at](text, fields);

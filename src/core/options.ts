@@ -37,10 +37,6 @@ export interface CommonClientOptions {
   dangerouslyAllowBrowser?: boolean | undefined;
 }
 
-const LOG_LEVELS: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];
-/** A logger needs a method per level it can be called at. */
-const LOGGER_METHODS = LOG_LEVELS.filter((level) => level !== "off");
-
 export interface ClientCore {
   transport: Transport;
   redactor: Redactor;
@@ -49,12 +45,6 @@ export interface ClientCore {
 
 export function createClientCore(options: CommonClientOptions): ClientCore {
   checkCounts(options);
-  if (options.logLevel !== undefined && !LOG_LEVELS.includes(options.logLevel)) {
-    throw new InvalidInputError("logLevel", `logLevel must be one of ${LOG_LEVELS.join(", ")}`);
-  }
-  const logger = options.logger as Record<string, unknown> | undefined;
-  const missing = logger && LOGGER_METHODS.find((method) => typeof logger[method] !== "function");
-  if (missing) throw new InvalidInputError("logger", `logger must have ${LOGGER_METHODS.join(", ")} methods; ${missing} is missing`);
   if (typeof (options.fetch ?? globalThis.fetch) !== "function") throw new InvalidInputError("fetch", "fetch must be a function (this runtime has no global one)");
   const redactor = createRedactor();
   const log = createLog(options.logger, options.logLevel, redactor);
