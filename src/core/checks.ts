@@ -51,7 +51,7 @@ function problemWith(value: unknown, c: ParamConstraint): string | undefined {
  * Checks every value against its constraint, and refuses names the operation does not have in
  * that `location` ("path", "query"): a path parameter slipped into a query object is refused too.
  */
-export function checkParams(values: Record<string, unknown>, constraints: Readonly<Record<string, ParamConstraint>>, location: string): void {
+function checkParams(values: Record<string, unknown>, constraints: Readonly<Record<string, ParamConstraint>>, location: string): void {
   for (const name of Object.keys(values)) {
     if (!(name in constraints)) throw new InvalidInputError(name, `${name} is not a ${location} parameter here; expected ${Object.keys(constraints).join(", ")}`);
   }
@@ -68,6 +68,22 @@ export function checkParams(values: Record<string, unknown>, constraints: Readon
 
 /** The longest wait `setTimeout` honours; a longer one fires at once in every runtime. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** An operation's constraint tables, as scripts/lib/spec-meta.mjs writes them: one per parameter location. */
+export interface OperationParameters {
+  readonly path: Readonly<Record<string, ParamConstraint>>;
+  readonly query: Readonly<Record<string, ParamConstraint>>;
+}
+
+/** Checks a call's path values and query object against its operation's tables. */
+export function checkOperationInput(pathValues: Record<string, unknown>, query: unknown, parameters: OperationParameters): void {
+  if (typeof query !== "object" || query === null) {
+    const required = Object.keys(parameters.query).filter((name) => parameters.query[name]?.required);
+    throw new InvalidInputError("query", `query must be an object${required.length > 0 ? ` with at least ${required.join(", ")}` : ""}`);
+  }
+  checkParams(pathValues, parameters.path, "path");
+  checkParams(query as Record<string, unknown>, parameters.query, "query");
+}
 
 /** Options that are whole numbers: retries from 0, pages from 1, times in ms from 1 to what timers can wait. */
 const COUNT_RANGES: Record<string, readonly [min: number, max?: number]> = { maxRetries: [0], maxPages: [1], timeoutMs: [1, MAX_TIMER_MS], deadlineMs: [1, MAX_TIMER_MS] };

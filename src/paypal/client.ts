@@ -2,7 +2,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import { operations } from "../../generated/paypal-billing.meta";
 import { untilCallEnds } from "../core/call";
-import { checkParams, isHeaderSafe } from "../core/checks";
+import { checkOperationInput, isHeaderSafe } from "../core/checks";
 import { apiErrorClassFor, AuthenticationError, InvalidInputError, InvalidResponseError } from "../core/errors";
 import { checkRequestOptions, type ClientCore, type CommonClientOptions, createClientCore, type RequestOptions, startCheckedCall } from "../core/options";
 import { describeRequest, type ResponseContext, resultOf } from "../core/response";
@@ -94,12 +94,8 @@ function accessTokenAuthorizer(source: AccessTokenSource, core: ClientCore): Aut
   };
 }
 
-function checkPastUsageInput(externalCustomerId: string, query: PastUsageQuery): void {
-  if (typeof query !== "object" || query === null) throw new InvalidInputError("query", "query must be an object with at least subscription_id");
-  const { parameters } = operations.getPastUsage;
-  checkParams({ external_customer_id: externalCustomerId }, parameters.path, "path");
-  checkParams(query, parameters.query, "query");
-}
+const checkPastUsageInput = (externalCustomerId: string, query: PastUsageQuery): void =>
+  checkOperationInput({ external_customer_id: externalCustomerId }, query, operations.getPastUsage.parameters);
 
 export function createPayPalBillingClient(options: PayPalBillingClientOptions = {}): PayPalBillingClient {
   const baseUrl = resolveBaseUrl(options);

@@ -2,7 +2,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { components, paths } from "../../generated/prolifi";
 import { operations, servers } from "../../generated/prolifi.meta";
-import { checkBaseUrl, checkParams } from "../core/checks";
+import { checkBaseUrl, checkOperationInput } from "../core/checks";
 import { InvalidInputError } from "../core/errors";
 import { type CommonClientOptions, createClientCore, type RequestOptions, startCheckedCall } from "../core/options";
 import { type ResponseContext, resultOf } from "../core/response";
@@ -44,9 +44,7 @@ export interface ProlifiClient {
 const USAGE = operations.getCustomerUsage;
 
 function checkUsageQuery(customerId: string, query: CustomerUsageQuery): void {
-  if (typeof query !== "object" || query === null) throw new InvalidInputError("query", "query must be an object");
-  checkParams({ id: customerId }, USAGE.parameters.path, "path");
-  checkParams(query, USAGE.parameters.query, "query");
+  checkOperationInput({ id: customerId }, query, USAGE.parameters);
   if (query.start_date !== undefined && query.end_date !== undefined && query.start_date > query.end_date) {
     throw new InvalidInputError("end_date", `end_date (${query.end_date}) is before start_date (${query.start_date})`);
   }

@@ -34,6 +34,7 @@ describe("getPastUsage input checks", () => {
     ["an empty external id", "", SUBSCRIPTION, "external_customer_id", /external_customer_id must not be empty/],
     ["an external id of 65 characters", "c".repeat(65), SUBSCRIPTION, "external_customer_id", /at most 64 characters/],
     ["no subscription_id", "cust_42", {}, "subscription_id", /subscription_id is required/],
+    ["a null query", "cust_42", null, "query", /^query must be an object with at least subscription_id$/],
     ["a subscription id with a slash", "cust_42", { subscription_id: "sub/7" }, "subscription_id", /must match/],
     ["page 0", "cust_42", { ...SUBSCRIPTION, page: 0 }, "page", /page must be at least 1/],
     ["a fractional page", "cust_42", { ...SUBSCRIPTION, page: 1.5 }, "page", /page must be an integer/],

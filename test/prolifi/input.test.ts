@@ -31,6 +31,7 @@ describe("getCustomerUsage input checks", () => {
     // A valid UUID as `id` in the query would pass its own check and go out as `?id=`.
     ["the path parameter in the query", CUSTOMER_ID, { id: CUSTOMER_ID }, "id", /id is not a query parameter here; expected start_date/],
     ["a number for a date", CUSTOMER_ID, { start_date: 20260101 }, "start_date", /must be a string/],
+    ["a null query", CUSTOMER_ID, null, "query", /^query must be an object$/],
   ] as const)("refuses %s before sending anything", async (_label, id, query, param, message) => {
     const { client, requests } = clientAndRequests();
     const error = await invalid(client.getCustomerUsage(id, query as never));
