@@ -1,30 +1,18 @@
 // Builds generated/<api>.meta.ts: the few facts of a spec that src/ needs at run time (servers,
 // each operation's parameter constraints, bearer key patterns), so a spec change moves the client's
 // input checks with it. Descriptions stay out: this module ships in browser bundles.
-
-const CONSTRAINT_KEYS = ["type", "format", "pattern", "minLength", "maxLength", "minimum", "maximum"];
-const METHODS = ["get", "put", "post", "delete", "patch"];
-
-function pick(schema) {
-  const out = {};
-  for (const key of CONSTRAINT_KEYS) if (schema[key] !== undefined) out[key] = schema[key];
-  return out;
-}
+import { eachOperation, pickConstraints } from "./openapi.mjs";
 
 function operationsOf(spec) {
   const operations = {};
-  for (const [path, item] of Object.entries(spec.paths ?? {})) {
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!op) continue;
-      // Grouped by location: a query object must not pass for a path parameter, nor the reverse.
-      const parameters = {};
-      for (const param of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
-        parameters[param.in] ??= {};
-        parameters[param.in][param.name] = { ...(param.required === true && { required: true }), ...pick(param.schema ?? {}) };
-      }
-      operations[op.operationId] = { parameters };
+  for (const { op, parameters } of eachOperation(spec)) {
+    // Grouped by location: a query object must not pass for a path parameter, nor the reverse.
+    const byLocation = {};
+    for (const param of parameters) {
+      byLocation[param.in] ??= {};
+      byLocation[param.in][param.name] = { ...(param.required === true && { required: true }), ...pickConstraints(param.schema) };
     }
+    operations[op.operationId] = { parameters: byLocation };
   }
   return operations;
 }

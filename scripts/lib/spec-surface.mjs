@@ -1,22 +1,7 @@
 // What a spec promises the package's users, flattened into comparable entries, and how a change to
 // each entry lands on them: `breaking` (code that compiled or ran before may not), or `compatible`.
 // Used by scripts/spec-diff.mjs to say what a spec change means before it is released.
-
-const METHODS = ["get", "put", "post", "delete", "patch"];
-const CONSTRAINTS = ["type", "format", "pattern", "minLength", "maxLength", "minimum", "maximum"];
-
-/** Follows a local `$ref` (`#/components/...`); other refs are not used by these specs. */
-function resolve(spec, node) {
-  let current = node;
-  for (let hops = 0; current?.$ref !== undefined; hops++) {
-    if (hops > 20 || !current.$ref.startsWith("#/")) throw new Error(`cannot follow $ref ${current.$ref}`);
-    current = current.$ref
-      .slice(2)
-      .split("/")
-      .reduce((at, key) => at?.[key.replaceAll("~1", "/").replaceAll("~0", "~")], spec);
-  }
-  return current ?? {};
-}
+import { eachOperation, pickConstraints, resolve } from "./openapi.mjs";
 
 /** A schema as one entry: its type (with `null` taken out into `nullable`), format and enum. */
 function describeSchema(spec, schema) {
@@ -67,40 +52,30 @@ function walkBody(spec, schema, path, required, into, seen = new Set()) {
  */
 export function specSurface(spec) {
   const surface = new Map();
-  for (const [path, item] of Object.entries(spec.paths ?? {})) {
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!op) continue;
-      const name = `${method.toUpperCase()} ${path}`;
-      surface.set(name, { kind: "operation" });
-      const entry = (kind, fields) => ({ kind, operation: name, ...fields });
-      for (const raw of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
-        const param = resolve(spec, raw);
-        const schema = resolve(spec, param.schema ?? {});
-        const constraints = Object.fromEntries(CONSTRAINTS.filter((key) => schema[key] !== undefined).map((key) => [key, schema[key]]));
-        if (schema.enum) constraints.enum = schema.enum;
-        surface.set(`${name} ${param.in} parameter ${param.name}`, entry("parameter", { required: param.required === true, ...constraints }));
+  for (const { path, method, op, parameters } of eachOperation(spec)) {
+    const name = `${method.toUpperCase()} ${path}`;
+    surface.set(name, { kind: "operation" });
+    const entry = (kind, fields) => ({ kind, operation: name, ...fields });
+    const addBody = (at, kind, schema) => {
+      const fields = new Map();
+      walkBody(spec, schema ?? {}, "", true, fields);
+      for (const [field, described] of fields) surface.set(`${at} ${field}`, entry(kind, described));
+    };
+    for (const param of parameters) {
+      const constraints = { ...pickConstraints(param.schema), ...(param.schema.enum && { enum: param.schema.enum }) };
+      surface.set(`${name} ${param.in} parameter ${param.name}`, entry("parameter", { required: param.required === true, ...constraints }));
+    }
+    const body = resolve(spec, op.requestBody ?? {});
+    for (const [mediaType, content] of Object.entries(body.content ?? {})) addBody(`${name} request ${mediaType}`, "request field", content.schema);
+    for (const [status, rawResponse] of Object.entries(op.responses ?? {})) {
+      const response = resolve(spec, rawResponse);
+      const at = `${name} → ${status}`;
+      surface.set(at, entry("response", {}));
+      for (const [header, rawHeader] of Object.entries(response.headers ?? {})) {
+        const definition = resolve(spec, rawHeader);
+        surface.set(`${at} header ${header.toLowerCase()}`, entry("response header", { required: definition.required === true, ...describeSchema(spec, definition.schema ?? {}) }));
       }
-      const body = resolve(spec, op.requestBody ?? {});
-      for (const [mediaType, content] of Object.entries(body.content ?? {})) {
-        const fields = new Map();
-        walkBody(spec, content.schema ?? {}, "", true, fields);
-        for (const [field, schema] of fields) surface.set(`${name} request ${mediaType} ${field}`, entry("request field", schema));
-      }
-      for (const [status, rawResponse] of Object.entries(op.responses ?? {})) {
-        const response = resolve(spec, rawResponse);
-        const at = `${name} → ${status}`;
-        surface.set(at, entry("response", {}));
-        for (const [header, rawHeader] of Object.entries(response.headers ?? {})) {
-          const definition = resolve(spec, rawHeader);
-          surface.set(`${at} header ${header.toLowerCase()}`, entry("response header", { required: definition.required === true, ...describeSchema(spec, definition.schema ?? {}) }));
-        }
-        for (const [mediaType, content] of Object.entries(response.content ?? {})) {
-          const fields = new Map();
-          walkBody(spec, content.schema ?? {}, "", true, fields);
-          for (const [field, schema] of fields) surface.set(`${at} ${mediaType} ${field}`, entry("response field", schema));
-        }
-      }
+      for (const [mediaType, content] of Object.entries(response.content ?? {})) addBody(`${at} ${mediaType}`, "response field", content.schema);
     }
   }
   return surface;
