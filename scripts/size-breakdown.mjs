@@ -3,17 +3,13 @@
 // the bundle loses without it, and what is left with all message text blanked. A report; the
 // budget itself is held by scripts/size.mjs. It fails only if the README's reason for the unmet
 // goals stops being true (a bundle with no message text above its goal). Bundles src/, no build.
-import { gzipSync } from "node:zlib";
 import { build, transform } from "esbuild";
 import { projectRoot } from "./lib/apis.mjs";
-import { BUDGETS } from "./lib/size-budgets.mjs";
+import { BROWSER_BUILD, BUDGETS, gzipSize } from "./lib/bundle-size.mjs";
 
-const ENTRIES = { "billing-usage/prolifi": "src/prolifi/index.ts", "billing-usage/paypal": "src/paypal/index.ts" };
 /** String and template literals longer than this count as message text (names and keys are shorter). */
 const TEXT_MIN_LENGTH = 12;
 const MODULE_MARKER = /^\/\/ ((?:src|generated|node_modules)\/\S+)$/m;
-
-const gzip = (code) => gzipSync(code, { level: 9 }).length;
 
 /**
  * Minified the way scripts/size.mjs minifies, but as a transform, so any module can be left out.
@@ -21,8 +17,8 @@ const gzip = (code) => gzipSync(code, { level: 9 }).length;
  */
 async function minifiedGzip(source) {
   try {
-    const { code } = await transform(source, { minify: true, format: "esm", target: "es2022", loader: "js", logLevel: "silent" });
-    return { code, gzip: gzip(code) };
+    const { code } = await transform(source, { ...BROWSER_BUILD, minify: true, loader: "js", logLevel: "silent" });
+    return { code, gzip: gzipSize(code) };
   } catch (error) {
     const undeclared = (error.errors ?? []).map((e) => /^"(\w+)" is not declared/.exec(e.text)?.[1]);
     if (undeclared.length === 0 || undeclared.includes(undefined)) throw error;
@@ -32,9 +28,10 @@ async function minifiedGzip(source) {
   }
 }
 
-/** The unminified bundle, split at esbuild's `// path` comments into one piece per module. */
-async function modulesOf(entry) {
-  const result = await build({ entryPoints: [`${projectRoot}${entry}`], bundle: true, format: "esm", platform: "browser", target: "es2022", write: false, logLevel: "silent" });
+/** The unminified bundle of `billing-usage/<provider>`'s source, split at esbuild's `// path` comments into one piece per module. */
+async function modulesOf(name) {
+  const entry = `${projectRoot}src/${name.split("/")[1]}/index.ts`;
+  const result = await build({ ...BROWSER_BUILD, entryPoints: [entry], bundle: true, write: false, logLevel: "silent" });
   const pieces = result.outputFiles[0].text.split(MODULE_MARKER);
   const modules = [];
   for (let i = 1; i < pieces.length; i += 2) modules.push({ path: pieces[i], source: pieces[i + 1] });
@@ -44,8 +41,8 @@ async function modulesOf(entry) {
 const blankLongText = (code) => code.replace(/`(?:[^`\\]|\\.)*`|"(?:[^"\\]|\\.)*"/g, (literal) => (literal.length > TEXT_MIN_LENGTH ? '""' : literal));
 
 const stale = [];
-for (const [name, entry] of Object.entries(ENTRIES)) {
-  const modules = await modulesOf(entry);
+for (const name of Object.keys(BUDGETS)) {
+  const modules = await modulesOf(name);
   const whole = await minifiedGzip(modules.map((m) => m.source).join("\n"));
   const rows = [];
   for (const left of modules) {
@@ -53,7 +50,7 @@ for (const [name, entry] of Object.entries(ENTRIES)) {
     rows.push({ module: left.path.replace(/^node_modules\/([^/]+)\/.*/, "$1 (dependency)"), "gzip B without it": whole.gzip - without.gzip });
   }
   rows.sort((a, b) => b["gzip B without it"] - a["gzip B without it"]);
-  const textless = gzip(blankLongText(whole.code));
+  const textless = gzipSize(blankLongText(whole.code));
   console.log(`\n${name}: ${whole.gzip} B gzip; every message string blanked: ${textless} B; goal ${BUDGETS[name].target} B`);
   console.table(rows);
   if (textless <= BUDGETS[name].target) stale.push(name);

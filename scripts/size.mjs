@@ -3,10 +3,9 @@
 // minified and gzip sizes beside bare openapi-fetch's, and fails above the budget or when the
 // Prolifi bundle carries PayPal code. Run `npm run build` first.
 import { readFileSync } from "node:fs";
-import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { projectRoot } from "./lib/apis.mjs";
-import { BUDGETS } from "./lib/size-budgets.mjs";
+import { BROWSER_BUILD, BUDGETS, gzipSize } from "./lib/bundle-size.mjs";
 
 /** Text only PayPal code contains; none of it may reach the Prolifi bundle. */
 const PAYPAL_MARKERS = [/paypal/i, /oauth2/, /past_usage/, /client_credentials/];
@@ -22,16 +21,14 @@ async function measure(source, external = []) {
   const result = await build({
     external,
     stdin: { contents: source, resolveDir: projectRoot, loader: "js" },
+    ...BROWSER_BUILD,
     bundle: true,
     minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
     write: false,
     logLevel: "silent",
   });
   const code = result.outputFiles[0].contents;
-  return { code: Buffer.from(code).toString("utf8"), min: code.length, gzip: gzipSync(code, { level: 9 }).length };
+  return { code: Buffer.from(code).toString("utf8"), min: code.length, gzip: gzipSize(code) };
 }
 
 const rows = [];
