@@ -7,7 +7,7 @@ import { apiErrorClassFor, AuthenticationError, InvalidInputError, InvalidRespon
 import { checkRequestOptions, type ClientCore, type CommonClientOptions, createClientCore, type RequestOptions, startCheckedCall } from "../core/options";
 import { describeRequest, type ResponseContext, resultOf } from "../core/response";
 import type { Call } from "../core/transport";
-import { type AccessTokenSource, checkTokenStore, type PayPalEnvironment, resolveBaseUrl, resolveCredentials } from "./credentials";
+import { type AccessTokenSource, checkTokenStore, type CredentialOptions, resolveBaseUrl, resolveCredentials } from "./credentials";
 import { DEFAULT_MAX_PAGES } from "./defaults";
 import { readOAuthError, readPayPalError } from "./errors";
 import { type NumberedPage, walkPages } from "./pagination";
@@ -17,17 +17,7 @@ import type { AccessToken, PastUsagePage, PastUsageQuery, PayPalPaths, UsagePeri
 const PAST_USAGE = "/v1/commerce/billing/customers/{external_customer_id}/past_usage";
 const TOKEN = "/v1/oauth2/token";
 
-export interface PayPalBillingClientOptions extends CommonClientOptions {
-  /** @default process.env.PAYPAL_CLIENT_ID */
-  clientId?: string | undefined;
-  /** Server-side only. @default process.env.PAYPAL_CLIENT_SECRET */
-  clientSecret?: string | undefined;
-  /** A token you already have, or a function that gets one; instead of clientId and clientSecret. */
-  accessToken?: AccessTokenSource | undefined;
-  /** Required unless baseUrl is given. @default process.env.PAYPAL_ENVIRONMENT */
-  environment?: PayPalEnvironment | undefined;
-  /** The host root (paths carry /v1/...), e.g. a proxy or a mock server. */
-  baseUrl?: string | undefined;
+export interface PayPalBillingClientOptions extends CommonClientOptions, CredentialOptions {
   /** Shares one token between clients or processes. */
   tokenStore?: TokenStore | undefined;
 }

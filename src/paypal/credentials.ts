@@ -2,6 +2,7 @@
 // Guessing an environment is how money moves in the wrong place, so nothing here defaults one.
 import { checkBaseUrl, isHeaderSafe } from "../core/checks";
 import { InvalidInputError } from "../core/errors";
+import type { CommonClientOptions } from "../core/options";
 import { isBrowserLike, readEnv } from "../core/runtime";
 import {
   PAYPAL_CLIENT_ID_ENV,
@@ -16,13 +17,18 @@ export type PayPalEnvironment = "sandbox" | "live";
 /** A token you already have, or a function that gets one (called per request, and again once after a 401). */
 export type AccessTokenSource = string | (() => string | Promise<string>);
 
+/** The client options that say who the client is and where it sends requests. */
 export interface CredentialOptions {
+  /** @default process.env.PAYPAL_CLIENT_ID */
   clientId?: string | undefined;
+  /** Server-side only. @default process.env.PAYPAL_CLIENT_SECRET */
   clientSecret?: string | undefined;
+  /** A token you already have, or a function that gets one; instead of clientId and clientSecret. */
   accessToken?: AccessTokenSource | undefined;
+  /** Required unless baseUrl is given. @default process.env.PAYPAL_ENVIRONMENT */
   environment?: PayPalEnvironment | undefined;
+  /** The host root (paths carry /v1/...), e.g. a proxy or a mock server. */
   baseUrl?: string | undefined;
-  dangerouslyAllowBrowser?: boolean | undefined;
 }
 
 export type Credentials =
@@ -66,7 +72,7 @@ function credential(name: "clientId" | "clientSecret", value: string | undefined
   return value;
 }
 
-export function resolveCredentials(options: CredentialOptions): Credentials {
+export function resolveCredentials(options: CredentialOptions & Pick<CommonClientOptions, "dangerouslyAllowBrowser">): Credentials {
   if (options.accessToken !== undefined) {
     if (options.clientId !== undefined || options.clientSecret !== undefined) {
       throw new InvalidInputError("accessToken", "Pass either accessToken or clientId and clientSecret, not both.");
