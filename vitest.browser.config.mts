@@ -24,7 +24,12 @@ export default defineConfig({
         },
       },
       {
-        test: { name: "chromium-driven", include: ["test/browser-node/**/*.test.ts"], environment: "node", testTimeout: 30_000 },
+        test: {
+          name: "chromium-driven",
+          include: ["test/browser-node/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+        },
       },
     ],
   },

@@ -8,7 +8,15 @@ import { startPrisms } from "./lib/prism.mjs";
 import { formatTable } from "./lib/table.mjs";
 
 const DEMO_CUSTOMER = "9b2f2c6e-3f1d-4c8e-9a57-1f0c2d3e4b5a";
-const LIVE_ENV = ["PROLIFI_API_KEY", "PROLIFI_CUSTOMER_ID", "PAYPAL_CLIENT_ID", "PAYPAL_CLIENT_SECRET", "PAYPAL_ENVIRONMENT", "PAYPAL_CUSTOMER_ID", "PAYPAL_SUBSCRIPTION_ID"];
+const LIVE_ENV = [
+  "PROLIFI_API_KEY",
+  "PROLIFI_CUSTOMER_ID",
+  "PAYPAL_CLIENT_ID",
+  "PAYPAL_CLIENT_SECRET",
+  "PAYPAL_ENVIRONMENT",
+  "PAYPAL_CUSTOMER_ID",
+  "PAYPAL_SUBSCRIPTION_ID",
+];
 
 const money = (m) => `${m.value.toFixed(2)} ${m.currency_code}`;
 
@@ -18,21 +26,35 @@ const money = (m) => `${m.value.toFixed(2)} ${m.currency_code}`;
  */
 const prismPageExamples = (request) => {
   const url = new URL(request.url);
-  if (url.pathname.endsWith("/past_usage")) request.headers.set("Prefer", `example=page${url.searchParams.get("page") ?? "1"}`);
+  if (url.pathname.endsWith("/past_usage"))
+    request.headers.set("Prefer", `example=page${url.searchParams.get("page") ?? "1"}`);
   return fetch(request);
 };
 
 async function printUsage({ prolifi, paypal, prolifiCustomer, paypalCustomer, subscription }) {
   const usage = await prolifi.getCustomerUsage(prolifiCustomer);
   console.log(`\nProlifi usage summary for customer ${prolifiCustomer}\n`);
-  console.log(formatTable(["event", "count", "last reported"], usage.data.map((row) => [row.event_name, row.count, row.last_reported_at ?? "never"])));
+  console.log(
+    formatTable(
+      ["event", "count", "last reported"],
+      usage.data.map((row) => [row.event_name, row.count, row.last_reported_at ?? "never"]),
+    ),
+  );
 
   console.log(`\nPayPal past usage for ${paypalCustomer}, subscription ${subscription}\n`);
   const rows = [];
   for await (const page of paypal.listPastUsage(paypalCustomer, { subscription_id: subscription }).pages()) {
     for (const period of page.usage_periods) {
-      const charges = period.charges_usage.map((c) => `${c.metric.name}: ${c.units} units, ${money(c.amount)}`).join("; ");
-      rows.push([page.pageNumber, `${period.from_datetime.slice(0, 10)} – ${period.to_datetime.slice(0, 10)}`, money(period.total_amount), money(period.taxes_amount), charges]);
+      const charges = period.charges_usage
+        .map((c) => `${c.metric.name}: ${c.units} units, ${money(c.amount)}`)
+        .join("; ");
+      rows.push([
+        page.pageNumber,
+        `${period.from_datetime.slice(0, 10)} – ${period.to_datetime.slice(0, 10)}`,
+        money(period.total_amount),
+        money(period.taxes_amount),
+        charges,
+      ]);
     }
   }
   console.log(formatTable(["page", "period", "total", "taxes", "charges"], rows));
@@ -56,11 +78,18 @@ async function live() {
 async function mocked() {
   const { mocks, stop } = await startPrisms();
   const { prolifi: prolifiMock, "paypal-billing": paypalMock } = mocks;
-  console.log(`Prism mocks of spec/prolifi.yaml and spec/paypal-billing.yaml on ${prolifiMock.url} and ${paypalMock.url}`);
+  console.log(
+    `Prism mocks of spec/prolifi.yaml and spec/paypal-billing.yaml on ${prolifiMock.url} and ${paypalMock.url}`,
+  );
   try {
     await printUsage({
       prolifi: createProlifiClient({ apiKey: "pk_test_demo", baseUrl: prolifiMock.url }),
-      paypal: createPayPalBillingClient({ clientId: "demo-client", clientSecret: "demo-secret", baseUrl: paypalMock.url, fetch: prismPageExamples }),
+      paypal: createPayPalBillingClient({
+        clientId: "demo-client",
+        clientSecret: "demo-secret",
+        baseUrl: paypalMock.url,
+        fetch: prismPageExamples,
+      }),
       prolifiCustomer: DEMO_CUSTOMER,
       paypalCustomer: "cust_42",
       subscription: "sub_7",

@@ -9,9 +9,13 @@ export const DOCS_DIR = `${projectRoot}docs-build`;
 
 mkdirSync(DOCS_DIR, { recursive: true });
 for (const [name, api] of Object.entries(listApis())) {
-  execFileSync(`${projectRoot}node_modules/.bin/redocly`, ["build-docs", api.spec, "--inlineBundle", "--output", `${DOCS_DIR}/${name}.html`], {
-    cwd: projectRoot,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  execFileSync(
+    `${projectRoot}node_modules/.bin/redocly`,
+    ["build-docs", api.spec, "--inlineBundle", "--output", `${DOCS_DIR}/${name}.html`],
+    {
+      cwd: projectRoot,
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   console.log(`docs-build/${name}.html`);
 }

@@ -4,8 +4,14 @@
 import { execFileSync } from "node:child_process";
 import { projectRoot } from "./lib/apis.mjs";
 
-execFileSync(process.execPath, [`${projectRoot}scripts/generate.mjs`], { cwd: projectRoot, stdio: ["ignore", "ignore", "inherit"] });
-const drift = execFileSync("git", ["status", "--porcelain", "--", "generated/"], { cwd: projectRoot, encoding: "utf8" });
+execFileSync(process.execPath, [`${projectRoot}scripts/generate.mjs`], {
+  cwd: projectRoot,
+  stdio: ["ignore", "ignore", "inherit"],
+});
+const drift = execFileSync("git", ["status", "--porcelain", "--", "generated/"], {
+  cwd: projectRoot,
+  encoding: "utf8",
+});
 if (drift.trim() !== "") {
   console.error(`generated/ is out of date with spec/; run \`npm run generate\` and commit:\n${drift}`);
   process.exit(1);

@@ -14,7 +14,10 @@ const apiCount = Object.keys(listApis()).length;
 
 const { values } = parseArgs({ options: { port: { type: "string" } } });
 const firstPort = values.port === undefined ? undefined : Number(values.port);
-if (firstPort !== undefined && !(Number.isInteger(firstPort) && firstPort >= 1 && firstPort + apiCount - 1 <= HIGHEST_PORT)) {
+if (
+  firstPort !== undefined &&
+  !(Number.isInteger(firstPort) && firstPort >= 1 && firstPort + apiCount - 1 <= HIGHEST_PORT)
+) {
   console.error(`mock: --port must be a whole number from 1 to ${HIGHEST_PORT - apiCount + 1} (got ${values.port})`);
   process.exit(2);
 }

@@ -23,7 +23,10 @@ async function minifiedGzip(source) {
     const undeclared = (error.errors ?? []).map((e) => /^"(\w+)" is not declared/.exec(e.text)?.[1]);
     if (undeclared.length === 0 || undeclared.includes(undefined)) throw error;
     const exportList = /^export \{([^}]*)\};$/m;
-    const kept = exportList.exec(source)[1].split(",").filter((item) => !undeclared.includes(item.trim().split(/\s+/)[0]));
+    const kept = exportList
+      .exec(source)[1]
+      .split(",")
+      .filter((item) => !undeclared.includes(item.trim().split(/\s+/)[0]));
     return minifiedGzip(source.replace(exportList, `export {${kept.join(",")}};`));
   }
 }
@@ -31,14 +34,23 @@ async function minifiedGzip(source) {
 /** The unminified bundle of `billing-usage/<provider>`'s source, split at esbuild's `// path` comments into one piece per module. */
 async function modulesOf(name) {
   const entry = `${projectRoot}src/${name.split("/")[1]}/index.ts`;
-  const result = await build({ ...BROWSER_BUILD, entryPoints: [entry], bundle: true, write: false, logLevel: "silent" });
+  const result = await build({
+    ...BROWSER_BUILD,
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    logLevel: "silent",
+  });
   const pieces = result.outputFiles[0].text.split(MODULE_MARKER);
   const modules = [];
   for (let i = 1; i < pieces.length; i += 2) modules.push({ path: pieces[i], source: pieces[i + 1] });
   return modules;
 }
 
-const blankLongText = (code) => code.replace(/`(?:[^`\\]|\\.)*`|"(?:[^"\\]|\\.)*"/g, (literal) => (literal.length > TEXT_MIN_LENGTH ? '""' : literal));
+const blankLongText = (code) =>
+  code.replace(/`(?:[^`\\]|\\.)*`|"(?:[^"\\]|\\.)*"/g, (literal) =>
+    literal.length > TEXT_MIN_LENGTH ? '""' : literal,
+  );
 
 const stale = [];
 for (const name of Object.keys(BUDGETS)) {
@@ -46,16 +58,28 @@ for (const name of Object.keys(BUDGETS)) {
   const whole = await minifiedGzip(modules.map((m) => m.source).join("\n"));
   const rows = [];
   for (const left of modules) {
-    const without = await minifiedGzip(modules.filter((m) => m !== left).map((m) => m.source).join("\n"));
-    rows.push({ module: left.path.replace(/^node_modules\/([^/]+)\/.*/, "$1 (dependency)"), "gzip B without it": whole.gzip - without.gzip });
+    const without = await minifiedGzip(
+      modules
+        .filter((m) => m !== left)
+        .map((m) => m.source)
+        .join("\n"),
+    );
+    rows.push({
+      module: left.path.replace(/^node_modules\/([^/]+)\/.*/, "$1 (dependency)"),
+      "gzip B without it": whole.gzip - without.gzip,
+    });
   }
   rows.sort((a, b) => b["gzip B without it"] - a["gzip B without it"]);
   const textless = gzipSize(blankLongText(whole.code));
-  console.log(`\n${name}: ${whole.gzip} B gzip; every message string blanked: ${textless} B; goal ${BUDGETS[name].target} B`);
+  console.log(
+    `\n${name}: ${whole.gzip} B gzip; every message string blanked: ${textless} B; goal ${BUDGETS[name].target} B`,
+  );
   console.table(rows);
   if (textless <= BUDGETS[name].target) stale.push(name);
 }
 if (stale.length > 0) {
-  console.error(`size:breakdown: ${stale.join(", ")} would meet the goal without message text; the README's "Bundle size" reason is stale, update it`);
+  console.error(
+    `size:breakdown: ${stale.join(", ")} would meet the goal without message text; the README's "Bundle size" reason is stale, update it`,
+  );
   process.exit(1);
 }

@@ -38,14 +38,25 @@ for (const { name, source } of CASES) {
   // The same bundle with openapi-fetch left out: what this package itself adds.
   const own = name.startsWith("billing-usage") ? (await measure(source, ["openapi-fetch"])).gzip : "";
   const budget = BUDGETS[name];
-  rows.push({ bundle: name, "min (B)": min, "gzip (B)": gzip, "own gzip (B)": own, "ceiling (B)": budget?.ceiling ?? "", "target (B)": budget?.target ?? "" });
-  if (budget !== undefined && gzip > budget.ceiling) failures.push(`${name} is ${gzip} B gzip, over its ${budget.ceiling} B ceiling`);
+  rows.push({
+    bundle: name,
+    "min (B)": min,
+    "gzip (B)": gzip,
+    "own gzip (B)": own,
+    "ceiling (B)": budget?.ceiling ?? "",
+    "target (B)": budget?.target ?? "",
+  });
+  if (budget !== undefined && gzip > budget.ceiling)
+    failures.push(`${name} is ${gzip} B gzip, over its ${budget.ceiling} B ceiling`);
   if (name === "billing-usage/prolifi") {
-    for (const marker of PAYPAL_MARKERS) if (marker.test(code)) failures.push(`billing-usage/prolifi contains PayPal code (${marker})`);
+    for (const marker of PAYPAL_MARKERS)
+      if (marker.test(code)) failures.push(`billing-usage/prolifi contains PayPal code (${marker})`);
   }
   // The markers must really find PayPal code where it is, or the check above proves nothing.
   if (name === "billing-usage/paypal") {
-    for (const marker of PAYPAL_MARKERS) if (!marker.test(code)) failures.push(`marker ${marker} is not in billing-usage/paypal; the PayPal-code check is blind`);
+    for (const marker of PAYPAL_MARKERS)
+      if (!marker.test(code))
+        failures.push(`marker ${marker} is not in billing-usage/paypal; the PayPal-code check is blind`);
   }
 }
 // The README states each ceiling and goal; it must say what this file enforces.

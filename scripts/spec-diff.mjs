@@ -19,7 +19,8 @@ const { values, positionals } = parseArgs({
   options: { base: { type: "string", default: "HEAD" }, "fail-on-breaking": { type: "boolean", default: false } },
 });
 
-const git = (...args) => execFileSync("git", args, { cwd: projectRoot, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+const git = (...args) =>
+  execFileSync("git", args, { cwd: projectRoot, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
 
 /** The spec as it is at `ref`; an empty one where it did not exist yet (everything is then "added"). */
 function specAt(ref, path) {
@@ -40,9 +41,19 @@ const readSpec = (path) => parse(readFileSync(path, "utf8"));
 
 let comparisons;
 if (positionals.length === 2) {
-  comparisons = [{ name: `${positionals[0]} → ${positionals[1]}`, before: readSpec(positionals[0]), after: readSpec(positionals[1]) }];
+  comparisons = [
+    {
+      name: `${positionals[0]} → ${positionals[1]}`,
+      before: readSpec(positionals[0]),
+      after: readSpec(positionals[1]),
+    },
+  ];
 } else if (positionals.length === 0) {
-  comparisons = Object.values(listApis()).map(({ spec }) => ({ name: `${spec} (${values.base} → working tree)`, before: specAt(values.base, spec), after: readSpec(`${projectRoot}${spec}`) }));
+  comparisons = Object.values(listApis()).map(({ spec }) => ({
+    name: `${spec} (${values.base} → working tree)`,
+    before: specAt(values.base, spec),
+    after: readSpec(`${projectRoot}${spec}`),
+  }));
 } else {
   console.error("usage: spec-diff [--base REF] [--fail-on-breaking] [OLD.yaml NEW.yaml]");
   process.exit(2);
@@ -60,5 +71,9 @@ for (const { name, before, after } of comparisons) {
     else compatible += 1;
   }
 }
-console.log(breaking + compatible === 0 ? "spec:diff: no change to what the specs promise" : `\nspec:diff: ${breaking} breaking, ${compatible} compatible`);
+console.log(
+  breaking + compatible === 0
+    ? "spec:diff: no change to what the specs promise"
+    : `\nspec:diff: ${breaking} breaking, ${compatible} compatible`,
+);
 if (values["fail-on-breaking"] && breaking > 0) process.exit(1);

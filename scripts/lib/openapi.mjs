@@ -20,7 +20,9 @@ export function resolve(spec, node) {
 
 /** The constraint keywords a schema sets. */
 export function pickConstraints(schema) {
-  return Object.fromEntries(CONSTRAINT_KEYS.filter((key) => schema[key] !== undefined).map((key) => [key, schema[key]]));
+  return Object.fromEntries(
+    CONSTRAINT_KEYS.filter((key) => schema[key] !== undefined).map((key) => [key, schema[key]]),
+  );
 }
 
 /**

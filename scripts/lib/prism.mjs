@@ -79,7 +79,9 @@ export async function startPrism(spec, { errors = true, port: fixedPort } = {}) 
  */
 export async function startPrisms({ firstPort } = {}) {
   const apis = Object.entries(listApis());
-  const started = await Promise.allSettled(apis.map(([, api], i) => startPrism(api.spec, { port: firstPort === undefined ? undefined : firstPort + i })));
+  const started = await Promise.allSettled(
+    apis.map(([, api], i) => startPrism(api.spec, { port: firstPort === undefined ? undefined : firstPort + i })),
+  );
   const stop = async () => {
     await Promise.all(started.map((s) => (s.status === "fulfilled" ? s.value.stop() : undefined)));
   };

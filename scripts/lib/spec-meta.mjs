@@ -10,7 +10,10 @@ function operationsOf(spec) {
     const byLocation = {};
     for (const param of parameters) {
       byLocation[param.in] ??= {};
-      byLocation[param.in][param.name] = { ...(param.required === true && { required: true }), ...pickConstraints(param.schema) };
+      byLocation[param.in][param.name] = {
+        ...(param.required === true && { required: true }),
+        ...pickConstraints(param.schema),
+      };
     }
     operations[op.operationId] = { parameters: byLocation };
   }
@@ -32,7 +35,11 @@ export function buildMetaModule(spec, specPath) {
     " * Do not make direct changes to the file.",
     " */",
     "",
-    `export const servers = ${JSON.stringify(spec.servers.map((s) => s.url), null, 2)} as const;`,
+    `export const servers = ${JSON.stringify(
+      spec.servers.map((s) => s.url),
+      null,
+      2,
+    )} as const;`,
     "",
     `export const operations = ${JSON.stringify(operationsOf(spec), null, 2)} as const;`,
     "",

@@ -27,8 +27,14 @@ function describeSchema(spec, schema) {
  * the one non-null variant of a nullable `oneOf`/`anyOf`.
  */
 function shapesOf(spec, resolved) {
-  const variants = (resolved.oneOf ?? resolved.anyOf ?? []).map((variant) => resolve(spec, variant)).filter((variant) => variant.type !== "null");
-  return [resolved, ...(resolved.allOf ?? []).map((part) => resolve(spec, part)), ...(variants.length === 1 ? variants : [])];
+  const variants = (resolved.oneOf ?? resolved.anyOf ?? [])
+    .map((variant) => resolve(spec, variant))
+    .filter((variant) => variant.type !== "null");
+  return [
+    resolved,
+    ...(resolved.allOf ?? []).map((part) => resolve(spec, part)),
+    ...(variants.length === 1 ? variants : []),
+  ];
 }
 
 /** Every field a body holds, by path (`.data[].count`), as entries of `into`. */
@@ -39,7 +45,8 @@ function walkBody(spec, schema, path, required, into, seen = new Set()) {
   const next = new Set(seen).add(resolved);
   for (const shape of shapesOf(spec, resolved)) {
     const requiredNames = new Set(shape.required ?? []);
-    for (const [name, property] of Object.entries(shape.properties ?? {})) walkBody(spec, property, `${path}.${name}`, requiredNames.has(name), into, next);
+    for (const [name, property] of Object.entries(shape.properties ?? {}))
+      walkBody(spec, property, `${path}.${name}`, requiredNames.has(name), into, next);
     if (shape.items) walkBody(spec, shape.items, `${path}[]`, true, into, next);
   }
 }
@@ -63,19 +70,30 @@ export function specSurface(spec) {
     };
     for (const param of parameters) {
       const constraints = { ...pickConstraints(param.schema), ...(param.schema.enum && { enum: param.schema.enum }) };
-      surface.set(`${name} ${param.in} parameter ${param.name}`, entry("parameter", { required: param.required === true, ...constraints }));
+      surface.set(
+        `${name} ${param.in} parameter ${param.name}`,
+        entry("parameter", { required: param.required === true, ...constraints }),
+      );
     }
     const body = resolve(spec, op.requestBody ?? {});
-    for (const [mediaType, content] of Object.entries(body.content ?? {})) addBody(`${name} request ${mediaType}`, "request field", content.schema);
+    for (const [mediaType, content] of Object.entries(body.content ?? {}))
+      addBody(`${name} request ${mediaType}`, "request field", content.schema);
     for (const [status, rawResponse] of Object.entries(op.responses ?? {})) {
       const response = resolve(spec, rawResponse);
       const at = `${name} → ${status}`;
       surface.set(at, entry("response", {}));
       for (const [header, rawHeader] of Object.entries(response.headers ?? {})) {
         const definition = resolve(spec, rawHeader);
-        surface.set(`${at} header ${header.toLowerCase()}`, entry("response header", { required: definition.required === true, ...describeSchema(spec, definition.schema ?? {}) }));
+        surface.set(
+          `${at} header ${header.toLowerCase()}`,
+          entry("response header", {
+            required: definition.required === true,
+            ...describeSchema(spec, definition.schema ?? {}),
+          }),
+        );
       }
-      for (const [mediaType, content] of Object.entries(response.content ?? {})) addBody(`${at} ${mediaType}`, "response field", content.schema);
+      for (const [mediaType, content] of Object.entries(response.content ?? {}))
+        addBody(`${at} ${mediaType}`, "response field", content.schema);
     }
   }
   return surface;
@@ -93,13 +111,21 @@ function entryChanges(before, after) {
     // A newly required input breaks callers; a no-longer-required output breaks readers.
     note(input === after.required, after.required ? "now required" : "no longer required");
   }
-  if (before.nullable !== after.nullable) note(!input && after.nullable === true, after.nullable ? "now nullable" : "no longer nullable");
+  if (before.nullable !== after.nullable)
+    note(!input && after.nullable === true, after.nullable ? "now nullable" : "no longer nullable");
   for (const key of ["type", "format", "pattern"]) {
-    if (!same(before[key], after[key])) note(true, `${key} ${JSON.stringify(before[key])} → ${JSON.stringify(after[key])}`);
+    if (!same(before[key], after[key]))
+      note(true, `${key} ${JSON.stringify(before[key])} → ${JSON.stringify(after[key])}`);
   }
-  for (const [key, tighter] of [["minimum", 1], ["minLength", 1], ["maximum", -1], ["maxLength", -1]]) {
+  for (const [key, tighter] of [
+    ["minimum", 1],
+    ["minLength", 1],
+    ["maximum", -1],
+    ["maxLength", -1],
+  ]) {
     if (before[key] === after[key]) continue;
-    const tightened = after[key] !== undefined && (before[key] === undefined || Math.sign(after[key] - before[key]) === tighter);
+    const tightened =
+      after[key] !== undefined && (before[key] === undefined || Math.sign(after[key] - before[key]) === tighter);
     // Tighter input limits refuse what was accepted; tighter output limits break nobody.
     note(input && tightened, `${key} ${before[key] ?? "none"} → ${after[key] ?? "none"}`);
   }
@@ -107,8 +133,10 @@ function entryChanges(before, after) {
     const added = (after.enum ?? []).filter((value) => !(before.enum ?? []).includes(value));
     const removed = (before.enum ?? []).filter((value) => !(after.enum ?? []).includes(value));
     // An output enum that grows breaks exhaustive switches over the generated union type.
-    if (added.length > 0) note(!input && before.enum !== undefined, `enum adds ${added.map((v) => JSON.stringify(v)).join(", ")}`);
-    if (removed.length > 0) note(input || after.enum === undefined, `enum drops ${removed.map((v) => JSON.stringify(v)).join(", ")}`);
+    if (added.length > 0)
+      note(!input && before.enum !== undefined, `enum adds ${added.map((v) => JSON.stringify(v)).join(", ")}`);
+    if (removed.length > 0)
+      note(input || after.enum === undefined, `enum drops ${removed.map((v) => JSON.stringify(v)).join(", ")}`);
   }
   return changes;
 }
@@ -126,7 +154,11 @@ export function diffSurfaces(before, after) {
     if (previous === undefined) {
       // A new required input breaks existing calls; on a new operation there are none.
       const breaking = INPUT_KINDS.has(entry.kind) && entry.required === true && before.has(entry.operation);
-      out.push({ breaking, key, text: entry.required === undefined ? "added" : `added (${entry.required ? "required" : "optional"})` });
+      out.push({
+        breaking,
+        key,
+        text: entry.required === undefined ? "added" : `added (${entry.required ? "required" : "optional"})`,
+      });
       continue;
     }
     for (const change of entryChanges(previous, entry)) out.push({ ...change, key });

@@ -30,7 +30,10 @@ export function checkStillWanted(call: Call, what: string): void {
  */
 export function untilCallEnds<T>(work: Promise<T>, call: Call, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => finish(() => reject(deadlineError(what, call))), Math.max(0, call.deadlineAt - Date.now()));
+    const timer = setTimeout(
+      () => finish(() => reject(deadlineError(what, call))),
+      Math.max(0, call.deadlineAt - Date.now()),
+    );
     const onAbort = () => finish(() => reject(abortedError(what, call)));
     function finish(settle: () => void): void {
       clearTimeout(timer);

@@ -15,7 +15,8 @@ export interface ParamConstraint {
 }
 
 /** Credentials go into a header: a non-empty string of visible ASCII, no spaces. */
-export const isHeaderSafe = (value: unknown): value is string => typeof value === "string" && /^[\x21-\x7e]+$/.test(value);
+export const isHeaderSafe = (value: unknown): value is string =>
+  typeof value === "string" && /^[\x21-\x7e]+$/.test(value);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -39,7 +40,8 @@ function problemWith(value: unknown, c: ParamConstraint): string | undefined {
     return undefined;
   }
   if (typeof value !== "string") return "must be a string";
-  if (c.minLength !== undefined && value.length < c.minLength) return c.minLength === 1 ? "must not be empty" : `must be at least ${c.minLength} characters`;
+  if (c.minLength !== undefined && value.length < c.minLength)
+    return c.minLength === 1 ? "must not be empty" : `must be at least ${c.minLength} characters`;
   if (c.maxLength !== undefined && value.length > c.maxLength) return `must be at most ${c.maxLength} characters`;
   if (c.format === "uuid" && !UUID.test(value)) return "must be a UUID";
   if (c.format === "date" && !isCalendarDate(value)) return "must be a calendar date as YYYY-MM-DD";
@@ -51,9 +53,17 @@ function problemWith(value: unknown, c: ParamConstraint): string | undefined {
  * Checks every value against its constraint, and refuses names the operation does not have in
  * that `location` ("path", "query"): a path parameter slipped into a query object is refused too.
  */
-function checkParams(values: Record<string, unknown>, constraints: Readonly<Record<string, ParamConstraint>>, location: string): void {
+function checkParams(
+  values: Record<string, unknown>,
+  constraints: Readonly<Record<string, ParamConstraint>>,
+  location: string,
+): void {
   for (const name of Object.keys(values)) {
-    if (!(name in constraints)) throw new InvalidInputError(name, `${name} is not a ${location} parameter here; expected ${Object.keys(constraints).join(", ")}`);
+    if (!(name in constraints))
+      throw new InvalidInputError(
+        name,
+        `${name} is not a ${location} parameter here; expected ${Object.keys(constraints).join(", ")}`,
+      );
   }
   for (const [name, constraint] of Object.entries(constraints)) {
     const value = values[name];
@@ -76,23 +86,38 @@ export interface OperationParameters {
 }
 
 /** Checks a call's path values and query object against its operation's tables. */
-export function checkOperationInput(pathValues: Record<string, unknown>, query: unknown, parameters: OperationParameters): void {
+export function checkOperationInput(
+  pathValues: Record<string, unknown>,
+  query: unknown,
+  parameters: OperationParameters,
+): void {
   if (typeof query !== "object" || query === null) {
     const required = Object.keys(parameters.query).filter((name) => parameters.query[name]?.required);
-    throw new InvalidInputError("query", `query must be an object${required.length > 0 ? ` with at least ${required.join(", ")}` : ""}`);
+    throw new InvalidInputError(
+      "query",
+      `query must be an object${required.length > 0 ? ` with at least ${required.join(", ")}` : ""}`,
+    );
   }
   checkParams(pathValues, parameters.path, "path");
   checkParams(query as Record<string, unknown>, parameters.query, "query");
 }
 
 /** Options that are whole numbers: retries from 0, pages from 1, times in ms from 1 to what timers can wait. */
-const COUNT_RANGES: Record<string, readonly [min: number, max?: number]> = { maxRetries: [0], maxPages: [1], timeoutMs: [1, MAX_TIMER_MS], deadlineMs: [1, MAX_TIMER_MS] };
+const COUNT_RANGES: Record<string, readonly [min: number, max?: number]> = {
+  maxRetries: [0],
+  maxPages: [1],
+  timeoutMs: [1, MAX_TIMER_MS],
+  deadlineMs: [1, MAX_TIMER_MS],
+};
 
 export function checkCounts(options: object): void {
   for (const [name, [min, max = Infinity]] of Object.entries(COUNT_RANGES)) {
     const value = (options as Record<string, unknown>)[name];
     if (value !== undefined && !(Number.isInteger(value) && (value as number) >= min && (value as number) <= max)) {
-      throw new InvalidInputError(name, `${name} must be a whole number ${max < Infinity ? `from ${min} to ${max}` : `≥ ${min}`} (got ${shown(value)})`);
+      throw new InvalidInputError(
+        name,
+        `${name} must be a whole number ${max < Infinity ? `from ${min} to ${max}` : `≥ ${min}`} (got ${shown(value)})`,
+      );
     }
   }
 }
@@ -121,7 +146,10 @@ export function checkHeaders(headers: HeadersInit | undefined): Headers | undefi
 /** An absolute http(s) URL, minus any trailing slash. Not echoed when bad: it may carry credentials. */
 export function checkBaseUrl(value: string): string {
   if (!/^https?:\/\/[^/?#@\s]+(\/[^?#]*)?$/.test(value)) {
-    throw new InvalidInputError("baseUrl", "baseUrl must be an absolute http(s) URL with no query, fragment or credentials");
+    throw new InvalidInputError(
+      "baseUrl",
+      "baseUrl must be an absolute http(s) URL with no query, fragment or credentials",
+    );
   }
   return value.replace(/\/+$/, "");
 }

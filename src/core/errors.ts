@@ -99,7 +99,8 @@ const BY_STATUS: Record<number, typeof ApiError> = {
 };
 
 /** The class for an HTTP error status: the Stainless map, shared by both providers. */
-export const apiErrorClassFor = (status: number): typeof ApiError => BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError);
+export const apiErrorClassFor = (status: number): typeof ApiError =>
+  BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError);
 
 /** A 2xx whose body is not the JSON the spec promises. */
 export class InvalidResponseError extends BillingUsageError {

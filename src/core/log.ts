@@ -31,9 +31,14 @@ export type Log = (level: Exclude<LogLevel, "off">, message: string, fields?: Lo
 
 /** A log for the given options, refusing a level or a logger it could not use. */
 export function createLog(logger: Logger | undefined, level: LogLevel | undefined, redactor: Redactor): Log {
-  if (level !== undefined && !LOG_LEVELS.includes(level)) throw new InvalidInputError("logLevel", `logLevel must be one of ${LOG_LEVELS.join(", ")}`);
+  if (level !== undefined && !LOG_LEVELS.includes(level))
+    throw new InvalidInputError("logLevel", `logLevel must be one of ${LOG_LEVELS.join(", ")}`);
   const missing = logger && LOGGER_METHODS.find((method) => typeof (logger as Partial<Logger>)[method] !== "function");
-  if (missing) throw new InvalidInputError("logger", `logger must have ${LOGGER_METHODS.join(", ")} methods; ${missing} is missing`);
+  if (missing)
+    throw new InvalidInputError(
+      "logger",
+      `logger must have ${LOGGER_METHODS.join(", ")} methods; ${missing} is missing`,
+    );
   const threshold = LOG_LEVELS.indexOf(level ?? DEFAULT_LOG_LEVEL);
   const sink = logger ?? globalThis.console;
   return (at, message, fields) => {

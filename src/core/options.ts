@@ -1,8 +1,9 @@
 // Options shared by both clients, and turning them into the pieces a client is built from.
+
+import { checkCounts, checkHeaders, checkSignal } from "./checks";
 import { DEFAULT_DEADLINE_MS, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "./defaults";
 import { InvalidInputError } from "./errors";
 import { createLog, type Log, type Logger, type LogLevel } from "./log";
-import { checkCounts, checkHeaders, checkSignal } from "./checks";
 import { createRedactor, type Redactor } from "./redact";
 import { type Call, createTransport, type Transport } from "./transport";
 
@@ -45,7 +46,8 @@ export interface ClientCore {
 
 export function createClientCore(options: CommonClientOptions): ClientCore {
   checkCounts(options);
-  if (typeof (options.fetch ?? globalThis.fetch) !== "function") throw new InvalidInputError("fetch", "fetch must be a function (this runtime has no global one)");
+  if (typeof (options.fetch ?? globalThis.fetch) !== "function")
+    throw new InvalidInputError("fetch", "fetch must be a function (this runtime has no global one)");
   const redactor = createRedactor();
   const log = createLog(options.logger, options.logLevel, redactor);
   const transport = createTransport({
@@ -60,14 +62,19 @@ export function createClientCore(options: CommonClientOptions): ClientCore {
 }
 
 /** Checks a method's `RequestOptions` (and a list's `maxPages`); returns its headers as `Headers`. */
-export function checkRequestOptions(options: RequestOptions & { maxPages?: number | undefined } = {}): Headers | undefined {
+export function checkRequestOptions(
+  options: RequestOptions & { maxPages?: number | undefined } = {},
+): Headers | undefined {
   checkCounts(options);
   checkSignal(options.signal);
   return checkHeaders(options.headers);
 }
 
 /** Checks a method's `RequestOptions` and starts the call they describe. */
-export function startCheckedCall(core: ClientCore, options: RequestOptions = {}): { call: Call; headers: Headers | undefined } {
+export function startCheckedCall(
+  core: ClientCore,
+  options: RequestOptions = {},
+): { call: Call; headers: Headers | undefined } {
   const headers = checkRequestOptions(options);
   return { call: core.transport.startCall(options), headers };
 }

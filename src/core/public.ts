@@ -1,24 +1,6 @@
 // What every entry point re-exports from the shared core: the error classes, the defaults and the
 // option types. Nothing else in src/core/ is public.
-export {
-  ApiError,
-  AuthenticationError,
-  BadRequestError,
-  BillingUsageError,
-  ConflictError,
-  ConnectionError,
-  InternalServerError,
-  InvalidInputError,
-  InvalidResponseError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  RequestAbortedError,
-  TimeoutError,
-  UnprocessableEntityError,
-  type FieldError,
-  type Provider,
-} from "./errors";
+
 export {
   BACKOFF_INITIAL_MS,
   BACKOFF_JITTER,
@@ -30,5 +12,24 @@ export {
   RETRY_AFTER_CAP_MS,
   RETRYABLE_STATUSES,
 } from "./defaults";
+export {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  BillingUsageError,
+  ConflictError,
+  ConnectionError,
+  type FieldError,
+  InternalServerError,
+  InvalidInputError,
+  InvalidResponseError,
+  NotFoundError,
+  PermissionDeniedError,
+  type Provider,
+  RateLimitError,
+  RequestAbortedError,
+  TimeoutError,
+  UnprocessableEntityError,
+} from "./errors";
 export type { Logger, LogLevel } from "./log";
 export type { CommonClientOptions, RequestOptions } from "./options";

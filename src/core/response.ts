@@ -1,6 +1,6 @@
 // Turning a finished response into a typed result or a typed error. One function picks the error
 // class; providers only say how their error body yields a code, a request id and a message.
-import { apiErrorClassFor, type ApiError, type FieldError, InvalidResponseError, type Provider } from "./errors";
+import { type ApiError, apiErrorClassFor, type FieldError, InvalidResponseError, type Provider } from "./errors";
 import type { Redactor } from "./redact";
 import { retryAfterMs } from "./retry-policy";
 
@@ -13,7 +13,8 @@ export interface ErrorBodyFields {
 }
 
 /** A field of an error body as message text: a non-empty string, or nothing. */
-export const bodyText = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
+export const bodyText = (value: unknown): string | undefined =>
+  typeof value === "string" && value !== "" ? value : undefined;
 
 export type ErrorBodyReader = (body: unknown, headers: Headers) => ErrorBodyFields;
 
@@ -47,7 +48,9 @@ function errorFromResponse(response: Response, rawBody: unknown, method: string,
   const url = ctx.redactor.redact(response.url);
   const body = redactBody(rawBody, ctx.redactor);
   const { code, requestId, message, fieldErrors = [] } = ctx.readErrorBody(body, response.headers);
-  const details = [message, ...fieldErrors.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message))].filter(Boolean).join("; ");
+  const details = [message, ...fieldErrors.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message))]
+    .filter(Boolean)
+    .join("; ");
   let text = `${describeRequest(method, url)} failed with ${response.status}${code ? ` ${code}` : ""}`;
   if (details) text += `: ${details.length > MAX_DETAIL ? `${details.slice(0, MAX_DETAIL)}…` : details}`;
   if (requestId) text += ` [request id ${requestId}]`;
@@ -78,7 +81,11 @@ export interface TextResult {
  * success body these APIs define is a JSON object, so anything else (`null`, a number, broken JSON)
  * is an InvalidResponseError here rather than a TypeError in whatever reads it next.
  */
-export function resultOf<T extends object>({ data, error, response }: TextResult, method: string, ctx: ResponseContext): T {
+export function resultOf<T extends object>(
+  { data, error, response }: TextResult,
+  method: string,
+  ctx: ResponseContext,
+): T {
   if (!response.ok) throw errorFromResponse(response, error, method, ctx);
   let body: unknown;
   try {
@@ -88,5 +95,9 @@ export function resultOf<T extends object>({ data, error, response }: TextResult
   }
   if (typeof body === "object" && body !== null) return body as T;
   const contentType = response.headers.get("content-type");
-  throw new InvalidResponseError(`${describeRequest(method, response.url)} returned ${response.status} with a body that is not a JSON object (${contentType})`, response.status, contentType);
+  throw new InvalidResponseError(
+    `${describeRequest(method, response.url)} returned ${response.status} with a body that is not a JSON object (${contentType})`,
+    response.status,
+    contentType,
+  );
 }

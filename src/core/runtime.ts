@@ -12,8 +12,17 @@ export function readEnv(name: string): string | undefined {
  * worker. Deno, Bun and Node without those globals are servers.
  */
 export function isBrowserLike(): boolean {
-  const g = globalThis as { window?: { document?: unknown }; navigator?: unknown; WorkerGlobalScope?: unknown; importScripts?: unknown };
-  const page = typeof g.window === "object" && g.window !== null && typeof g.window.document === "object" && typeof g.navigator === "object";
+  const g = globalThis as {
+    window?: { document?: unknown };
+    navigator?: unknown;
+    WorkerGlobalScope?: unknown;
+    importScripts?: unknown;
+  };
+  const page =
+    typeof g.window === "object" &&
+    g.window !== null &&
+    typeof g.window.document === "object" &&
+    typeof g.navigator === "object";
   const worker = typeof g.WorkerGlobalScope === "function" && typeof g.importScripts === "function";
   return page || worker;
 }

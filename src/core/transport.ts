@@ -69,7 +69,10 @@ export function createTransport(config: TransportConfig): Transport {
       return Object.defineProperty(copy, "url", { value: response.url || request.url });
     } catch (cause) {
       if (stoppedBy === "caller") throw abortedError(what, call);
-      if (stoppedBy === "timeout") throw left <= call.timeoutMs ? deadlineError(what, call) : new TimeoutError(`${what} timed out after ${limit} ms (attempt ${n})`);
+      if (stoppedBy === "timeout")
+        throw left <= call.timeoutMs
+          ? deadlineError(what, call)
+          : new TimeoutError(`${what} timed out after ${limit} ms (attempt ${n})`);
       throw new ConnectionError(`${what} failed: ${causeText(cause)}`, { cause });
     } finally {
       clearTimeout(timer);
@@ -77,10 +80,19 @@ export function createTransport(config: TransportConfig): Transport {
     }
   }
 
-  async function send(request: Request, call: Call, { retry = request.method === "GET" }: SendOptions = {}): Promise<Response> {
+  async function send(
+    request: Request,
+    call: Call,
+    { retry = request.method === "GET" }: SendOptions = {},
+  ): Promise<Response> {
     const what = describeRequest(request.method, request.url);
     const path = new URL(request.url).pathname;
-    const fields = (extra: object) => ({ method: request.method, path, ...extra, elapsedMs: Date.now() - call.startedAt });
+    const fields = (extra: object) => ({
+      method: request.method,
+      path,
+      ...extra,
+      elapsedMs: Date.now() - call.startedAt,
+    });
     for (let n = 1; ; n++) {
       checkStillWanted(call, what);
       let response: Response | undefined;
@@ -103,12 +115,20 @@ export function createTransport(config: TransportConfig): Transport {
       const timeLeft = call.deadlineAt - Date.now();
       const asked = response && retryAfterMs(response.headers);
       if (asked !== undefined && (asked > RETRY_AFTER_CAP_MS || asked >= timeLeft)) {
-        log("warn", `${what}: not retrying; the server asked to wait ${asked} ms, over the ${Math.min(RETRY_AFTER_CAP_MS, timeLeft)} ms allowed`, fields({ status: response?.status, attempt: n, waitMs: asked }));
+        log(
+          "warn",
+          `${what}: not retrying; the server asked to wait ${asked} ms, over the ${Math.min(RETRY_AFTER_CAP_MS, timeLeft)} ms allowed`,
+          fields({ status: response?.status, attempt: n, waitMs: asked }),
+        );
         return giveUp();
       }
       const wait = asked ?? backoffMs(n);
       if (wait >= timeLeft) return giveUp();
-      log("info", `${what}: retrying after ${response?.status ?? failure?.name} in ${wait} ms (retry ${n} of ${call.maxRetries})`, fields({ status: response?.status, attempt: n, waitMs: wait }));
+      log(
+        "info",
+        `${what}: retrying after ${response?.status ?? failure?.name} in ${wait} ms (retry ${n} of ${call.maxRetries})`,
+        fields({ status: response?.status, attempt: n, waitMs: wait }),
+      );
       await sleep(wait, call, `${what} (waiting to retry)`);
     }
   }

@@ -3,11 +3,24 @@ import createClient, { type Client } from "openapi-fetch";
 import { operations } from "../../generated/paypal-billing.meta";
 import { untilCallEnds } from "../core/call";
 import { checkOperationInput, isHeaderSafe } from "../core/checks";
-import { apiErrorClassFor, AuthenticationError, InvalidInputError, InvalidResponseError } from "../core/errors";
-import { checkRequestOptions, type ClientCore, type CommonClientOptions, createClientCore, type RequestOptions, startCheckedCall } from "../core/options";
+import { AuthenticationError, apiErrorClassFor, InvalidInputError, InvalidResponseError } from "../core/errors";
+import {
+  type ClientCore,
+  type CommonClientOptions,
+  checkRequestOptions,
+  createClientCore,
+  type RequestOptions,
+  startCheckedCall,
+} from "../core/options";
 import { describeRequest, type ResponseContext, resultOf } from "../core/response";
 import type { Call } from "../core/transport";
-import { type AccessTokenSource, checkTokenStore, type CredentialOptions, resolveBaseUrl, resolveCredentials } from "./credentials";
+import {
+  type AccessTokenSource,
+  type CredentialOptions,
+  checkTokenStore,
+  resolveBaseUrl,
+  resolveCredentials,
+} from "./credentials";
 import { DEFAULT_MAX_PAGES } from "./defaults";
 import { readOAuthError, readPayPalError } from "./errors";
 import { type NumberedPage, walkPages } from "./pagination";
@@ -74,7 +87,10 @@ function accessTokenAuthorizer(source: AccessTokenSource, core: ClientCore): Aut
     async token(call) {
       const token = await untilCallEnds(Promise.resolve().then(source), call, "getting a PayPal access token");
       if (!isHeaderSafe(token)) {
-        throw new InvalidInputError("accessToken", "the accessToken function must return a non-empty string of visible ASCII (the value returned is not shown)");
+        throw new InvalidInputError(
+          "accessToken",
+          "the accessToken function must return a non-empty string of visible ASCII (the value returned is not shown)",
+        );
       }
       core.redactor.add(token);
       return token;
@@ -92,13 +108,18 @@ export function createPayPalBillingClient(options: PayPalBillingClientOptions = 
   const credentials = resolveCredentials(options);
   checkTokenStore(options.tokenStore, credentials);
   const core = createClientCore(options);
-  const dataResponses: ResponseContext = { provider: "paypal", readErrorBody: readPayPalError, redactor: core.redactor };
+  const dataResponses: ResponseContext = {
+    provider: "paypal",
+    readErrorBody: readPayPalError,
+    redactor: core.redactor,
+  };
   // The token endpoint answers in OAuth's format; any 4xx but 429 means the credentials were refused.
   const tokenResponses: ResponseContext = {
     provider: "paypal",
     readErrorBody: readOAuthError,
     redactor: core.redactor,
-    errorClassFor: (status) => (status >= 400 && status < 500 && status !== 429 ? AuthenticationError : apiErrorClassFor(status)),
+    errorClassFor: (status) =>
+      status >= 400 && status < 500 && status !== 429 ? AuthenticationError : apiErrorClassFor(status),
   };
 
   /** One token request with HTTP Basic credentials (`basic` is base64 of `id:secret`, built with btoa for every runtime). */
@@ -108,14 +129,22 @@ export function createPayPalBillingClient(options: PayPalBillingClientOptions = 
     const result = await raw.POST(TOKEN, {
       body: { grant_type: "client_credentials" },
       bodySerializer: (body) => new URLSearchParams(body).toString(),
-      headers: { Authorization: `Basic ${basic}`, "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+      headers: {
+        Authorization: `Basic ${basic}`,
+        "Content-Type": "application/x-www-form-urlencoded",
+        Accept: "application/json",
+      },
       parseAs: "text",
       // The request is retried like a GET: it has no effect beyond issuing a token.
       fetch: (request) => core.transport.send(request, call, { retry: true }),
     });
     const token = resultOf<AccessToken>(result, "POST", tokenResponses);
     if (!isHeaderSafe(token.access_token) || typeof token.expires_in !== "number" || !(token.expires_in >= 0)) {
-      throw new InvalidResponseError(`POST ${TOKEN} returned ${result.response.status} without a usable access_token and expires_in`, result.response.status, result.response.headers.get("content-type"));
+      throw new InvalidResponseError(
+        `POST ${TOKEN} returned ${result.response.status} without a usable access_token and expires_in`,
+        result.response.status,
+        result.response.headers.get("content-type"),
+      );
     }
     core.redactor.add(token.access_token);
     return { accessToken: token.access_token, expiresInMs: token.expires_in * 1000 };
@@ -151,7 +180,11 @@ export function createPayPalBillingClient(options: PayPalBillingClientOptions = 
     fetch: (request) => sendAuthorized(request, core.transport.startCall({ signal: request.signal })),
   });
 
-  async function getPastUsage(externalCustomerId: string, query: PastUsageQuery, requestOptions?: RequestOptions): Promise<PastUsagePage> {
+  async function getPastUsage(
+    externalCustomerId: string,
+    query: PastUsageQuery,
+    requestOptions?: RequestOptions,
+  ): Promise<PastUsagePage> {
     checkPastUsageInput(externalCustomerId, query);
     const { call, headers } = startCheckedCall(core, requestOptions);
     const result = await raw.GET(PAST_USAGE, {

@@ -38,15 +38,22 @@ export type Credentials =
 const HOSTS: Record<PayPalEnvironment, string> = { live: PAYPAL_LIVE_URL, sandbox: PAYPAL_SANDBOX_URL };
 
 export function resolveBaseUrl(options: CredentialOptions): string {
-  const environment = options.environment ?? (options.baseUrl === undefined ? readEnv(PAYPAL_ENVIRONMENT_ENV) : undefined);
+  const environment =
+    options.environment ?? (options.baseUrl === undefined ? readEnv(PAYPAL_ENVIRONMENT_ENV) : undefined);
   if (environment !== undefined && !(environment in HOSTS)) {
-    throw new InvalidInputError("environment", `environment must be "sandbox" or "live" (got ${JSON.stringify(environment).slice(0, 40)})`);
+    throw new InvalidInputError(
+      "environment",
+      `environment must be "sandbox" or "live" (got ${JSON.stringify(environment).slice(0, 40)})`,
+    );
   }
   const envHost = environment === undefined ? undefined : HOSTS[environment as PayPalEnvironment];
   if (options.baseUrl !== undefined) {
     const baseUrl = checkBaseUrl(options.baseUrl);
     if (envHost !== undefined && baseUrl !== envHost) {
-      throw new InvalidInputError("baseUrl", `Ambiguous PayPal host: environment "${environment}" means ${envHost}, but baseUrl is ${baseUrl}. Pass one of them.`);
+      throw new InvalidInputError(
+        "baseUrl",
+        `Ambiguous PayPal host: environment "${environment}" means ${envHost}, but baseUrl is ${baseUrl}. Pass one of them.`,
+      );
     }
     return baseUrl;
   }
@@ -72,7 +79,9 @@ function credential(name: "clientId" | "clientSecret", value: string | undefined
   return value;
 }
 
-export function resolveCredentials(options: CredentialOptions & Pick<CommonClientOptions, "dangerouslyAllowBrowser">): Credentials {
+export function resolveCredentials(
+  options: CredentialOptions & Pick<CommonClientOptions, "dangerouslyAllowBrowser">,
+): Credentials {
   if (options.accessToken !== undefined) {
     if (options.clientId !== undefined || options.clientSecret !== undefined) {
       throw new InvalidInputError("accessToken", "Pass either accessToken or clientId and clientSecret, not both.");
@@ -80,12 +89,19 @@ export function resolveCredentials(options: CredentialOptions & Pick<CommonClien
     const { accessToken } = options;
     if (typeof accessToken === "function") return { kind: "token", accessToken };
     if (!isHeaderSafe(accessToken)) {
-      throw new InvalidInputError("accessToken", "accessToken must be a non-empty string of visible ASCII, or a function returning one (the value given is not shown)");
+      throw new InvalidInputError(
+        "accessToken",
+        "accessToken must be a non-empty string of visible ASCII, or a function returning one (the value given is not shown)",
+      );
     }
     return { kind: "token", accessToken };
   }
   const clientId = credential("clientId", options.clientId ?? readEnv(PAYPAL_CLIENT_ID_ENV), PAYPAL_CLIENT_ID_ENV);
-  const clientSecret = credential("clientSecret", options.clientSecret ?? readEnv(PAYPAL_CLIENT_SECRET_ENV), PAYPAL_CLIENT_SECRET_ENV);
+  const clientSecret = credential(
+    "clientSecret",
+    options.clientSecret ?? readEnv(PAYPAL_CLIENT_SECRET_ENV),
+    PAYPAL_CLIENT_SECRET_ENV,
+  );
   if (isBrowserLike() && options.dangerouslyAllowBrowser !== true) {
     throw new InvalidInputError(
       "clientSecret",
@@ -102,6 +118,9 @@ export function checkTokenStore(store: { get?: unknown; set?: unknown } | undefi
     throw new InvalidInputError("tokenStore", "tokenStore must have get() and set() methods");
   }
   if (credentials.kind === "token") {
-    throw new InvalidInputError("tokenStore", "tokenStore only holds tokens fetched with clientId and clientSecret; with accessToken it is never used");
+    throw new InvalidInputError(
+      "tokenStore",
+      "tokenStore only holds tokens fetched with clientId and clientSecret; with accessToken it is never used",
+    );
   }
 }

@@ -10,7 +10,9 @@ interface PayPalErrorBody {
 /** Reads PayPal's `{ name, message, debug_id, details[] }`; the request id falls back to `PayPal-Debug-Id`. */
 export function readPayPalError(body: unknown, headers: Headers): ErrorBodyFields {
   const error = typeof body === "object" && body !== null ? (body as PayPalErrorBody) : {};
-  const details = Array.isArray(error.details) ? (error.details as { field?: unknown; issue?: unknown; description?: unknown }[]) : [];
+  const details = Array.isArray(error.details)
+    ? (error.details as { field?: unknown; issue?: unknown; description?: unknown }[])
+    : [];
   return {
     code: bodyText(error.name),
     message: bodyText(error.message),
@@ -26,6 +28,11 @@ export function readPayPalError(body: unknown, headers: Headers): ErrorBodyField
 
 /** Reads the token endpoint's OAuth error, `{ error, error_description }` (RFC 6749 §5.2). */
 export function readOAuthError(body: unknown, headers: Headers): ErrorBodyFields {
-  const error = typeof body === "object" && body !== null ? (body as { error?: unknown; error_description?: unknown }) : {};
-  return { code: bodyText(error.error), message: bodyText(error.error_description), requestId: headers.get("paypal-debug-id") ?? undefined };
+  const error =
+    typeof body === "object" && body !== null ? (body as { error?: unknown; error_description?: unknown }) : {};
+  return {
+    code: bodyText(error.error),
+    message: bodyText(error.error_description),
+    requestId: headers.get("paypal-debug-id") ?? undefined,
+  };
 }

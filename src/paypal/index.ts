@@ -1,4 +1,6 @@
 // billing-usage/paypal: the PayPal commerce-billing client and everything a caller needs beside it.
+
+export * from "../core/public";
 export {
   createPayPalBillingClient,
   type ListOptions,
@@ -32,4 +34,3 @@ export type {
   PayPalPaths,
   UsagePeriod,
 } from "./types";
-export * from "../core/public";

@@ -15,7 +15,8 @@ export interface WalkPlan {
 }
 
 /** The walk steers by these; without them a body cannot be walked (a missing total_pages only means "go on"). */
-const isWalkable = (page: PastUsagePage): boolean => Array.isArray(page.usage_periods) && typeof page.meta?.current_page === "number";
+const isWalkable = (page: PastUsagePage): boolean =>
+  Array.isArray(page.usage_periods) && typeof page.meta?.current_page === "number";
 
 /** A 2xx page whose `meta` cannot be trusted to steer the walk. */
 const unwalkable = (message: string): InvalidResponseError =>
@@ -28,7 +29,12 @@ function isLast(page: PastUsagePage): boolean {
   return page.usage_periods.length === 0 || meta.current_page >= meta.total_pages || meta.next_page === null;
 }
 
-export async function* walkPages({ firstPage, maxPages, fetchPage, log }: WalkPlan): AsyncGenerator<NumberedPage, void, undefined> {
+export async function* walkPages({
+  firstPage,
+  maxPages,
+  fetchPage,
+  log,
+}: WalkPlan): AsyncGenerator<NumberedPage, void, undefined> {
   for (let pageNumber = firstPage, fetched = 0; ; pageNumber++) {
     if (fetched === maxPages) {
       log("warn", `stopped listing past usage after maxPages (${maxPages}) pages; resume with page: ${pageNumber}`);
@@ -38,7 +44,9 @@ export async function* walkPages({ firstPage, maxPages, fetchPage, log }: WalkPl
     fetched += 1;
     if (!isWalkable(page)) throw unwalkable(`page ${pageNumber} of past usage lacks usage_periods or meta; stopping`);
     if (page.meta.current_page !== pageNumber) {
-      throw unwalkable(`asked for page ${pageNumber} of past usage but the server answered with page ${page.meta.current_page}; stopping rather than looping`);
+      throw unwalkable(
+        `asked for page ${pageNumber} of past usage but the server answered with page ${page.meta.current_page}; stopping rather than looping`,
+      );
     }
     // The first page is yielded even when empty, so a caller walking pages always sees `meta`.
     if (page.usage_periods.length > 0 || fetched === 1) yield { ...page, pageNumber };

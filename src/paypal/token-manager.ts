@@ -41,7 +41,11 @@ export function refreshMarginMs(lifetimeMs: number): number {
 
 const REMEMBERED_REJECTIONS = 8;
 
-export function createTokenManager(fetchToken: () => Promise<IssuedToken>, store: TokenStore | undefined, log: Log): TokenManager {
+export function createTokenManager(
+  fetchToken: () => Promise<IssuedToken>,
+  store: TokenStore | undefined,
+  log: Log,
+): TokenManager {
   let held: HeldToken | undefined;
   let inflight: Promise<HeldToken> | undefined;
   const rejected: string[] = [];
@@ -67,7 +71,11 @@ export function createTokenManager(fetchToken: () => Promise<IssuedToken>, store
     if (usable(shared)) return shared;
     const issued = await fetchToken();
     const expiresAt = Date.now() + issued.expiresInMs;
-    const token = { accessToken: issued.accessToken, expiresAt, refreshAt: expiresAt - refreshMarginMs(issued.expiresInMs) };
+    const token = {
+      accessToken: issued.accessToken,
+      expiresAt,
+      refreshAt: expiresAt - refreshMarginMs(issued.expiresInMs),
+    };
     try {
       await store?.set({ accessToken: token.accessToken, expiresAt });
     } catch {

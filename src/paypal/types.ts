@@ -11,5 +11,6 @@ export type Money = Schemas["Money"];
 export type PaginationMeta = Schemas["PaginationMeta"];
 export type AccessToken = Schemas["AccessToken"];
 export type PayPalErrorBody = Schemas["Error"];
-export type PastUsageQuery = paths["/v1/commerce/billing/customers/{external_customer_id}/past_usage"]["get"]["parameters"]["query"];
+export type PastUsageQuery =
+  paths["/v1/commerce/billing/customers/{external_customer_id}/past_usage"]["get"]["parameters"]["query"];
 export type PayPalPaths = paths;

@@ -20,13 +20,13 @@ export interface ApiKey {
 export function resolveApiKey(apiKey: string | undefined, dangerouslyAllowBrowser: boolean): ApiKey {
   const value = apiKey ?? readEnv(PROLIFI_API_KEY_ENV);
   if (value === undefined || value === "") {
-    throw new InvalidInputError(
-      "apiKey",
-      `No Prolifi API key: pass the apiKey option or set ${PROLIFI_API_KEY_ENV}.`,
-    );
+    throw new InvalidInputError("apiKey", `No Prolifi API key: pass the apiKey option or set ${PROLIFI_API_KEY_ENV}.`);
   }
   if (!isHeaderSafe(value) || !KEY_SHAPE.test(value)) {
-    throw new InvalidInputError("apiKey", "apiKey must start with sk_test_, sk_live_, pk_test_ or pk_live_ (value not shown)");
+    throw new InvalidInputError(
+      "apiKey",
+      "apiKey must start with sk_test_, sk_live_, pk_test_ or pk_live_ (value not shown)",
+    );
   }
   if (value.startsWith("sk_") && isBrowserLike() && !dangerouslyAllowBrowser) {
     throw new InvalidInputError(

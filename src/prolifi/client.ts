@@ -36,7 +36,11 @@ export interface ProlifiClient {
    * usage.data; // UsageSummary[]
    * usage.rateLimit; // { limit, remaining } from the response headers
    */
-  getCustomerUsage(customerId: string, query?: CustomerUsageQuery, options?: RequestOptions): Promise<WithRateLimit<CustomerUsage>>;
+  getCustomerUsage(
+    customerId: string,
+    query?: CustomerUsageQuery,
+    options?: RequestOptions,
+  ): Promise<WithRateLimit<CustomerUsage>>;
   /** The typed openapi-fetch client with auth, retries and timeouts applied: `{ data, error, response }`, middleware. */
   readonly raw: Client<paths>;
 }

@@ -23,5 +23,8 @@ function readRateLimit(headers: Headers): RateLimit | undefined {
 }
 
 export function withRateLimit<T extends object>(body: T, headers: Headers): WithRateLimit<T> {
-  return Object.defineProperty(body, "rateLimit", { value: readRateLimit(headers), enumerable: false }) as WithRateLimit<T>;
+  return Object.defineProperty(body, "rateLimit", {
+    value: readRateLimit(headers),
+    enumerable: false,
+  }) as WithRateLimit<T>;
 }

@@ -12,15 +12,26 @@ const CALLS_PER_ROUND = Number(process.env.BENCH_CALLS ?? 400);
 const CUSTOMER = "9b2f2c6e-3f1d-4c8e-9a57-1f0c2d3e4b5a";
 
 const server = fork(new URL("./server.mjs", import.meta.url), { stdio: ["ignore", "pipe", "inherit", "ipc"] });
-const port = await new Promise((resolve) => server.stdout.once("data", (chunk) => resolve(Number(String(chunk).trim()))));
+const port = await new Promise((resolve) =>
+  server.stdout.once("data", (chunk) => resolve(Number(String(chunk).trim()))),
+);
 const baseUrl = `http://127.0.0.1:${port}`;
 
 const bare = createClient({ baseUrl });
 const prolifi = createProlifiClient({ apiKey: "sk_test_benchmark123", baseUrl, logLevel: "off" });
 
 const contenders = {
-  "raw fetch + json()": async () => (await fetch(`${baseUrl}/customers/${CUSTOMER}/usage`, { headers: { Authorization: "Bearer sk_test_benchmark123" } })).json(),
-  "openapi-fetch GET": () => bare.GET("/customers/{id}/usage", { params: { path: { id: CUSTOMER } }, headers: { Authorization: "Bearer sk_test_benchmark123" } }),
+  "raw fetch + json()": async () =>
+    (
+      await fetch(`${baseUrl}/customers/${CUSTOMER}/usage`, {
+        headers: { Authorization: "Bearer sk_test_benchmark123" },
+      })
+    ).json(),
+  "openapi-fetch GET": () =>
+    bare.GET("/customers/{id}/usage", {
+      params: { path: { id: CUSTOMER } },
+      headers: { Authorization: "Bearer sk_test_benchmark123" },
+    }),
   "billing-usage getCustomerUsage": () => prolifi.getCustomerUsage(CUSTOMER),
 };
 
@@ -34,7 +45,10 @@ async function round(call) {
   const start = performance.now();
   for (let i = 0; i < CALLS_PER_ROUND; i++) await call();
   const cpu = process.cpuUsage(startCpu);
-  return { wallUs: ((performance.now() - start) * 1000) / CALLS_PER_ROUND, cpuUs: (cpu.user + cpu.system) / CALLS_PER_ROUND };
+  return {
+    wallUs: ((performance.now() - start) * 1000) / CALLS_PER_ROUND,
+    cpuUs: (cpu.user + cpu.system) / CALLS_PER_ROUND,
+  };
 }
 
 try {

@@ -18,11 +18,19 @@ const times = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
 for (let i = 0; i < RUNS; i++) {
   for (const [name, code] of Object.entries(cases)) {
     const started = performance.now();
-    execFileSync(process.execPath, ["--input-type=module", "-e", code], { cwd: fileURLToPath(new URL("../..", import.meta.url)) });
+    execFileSync(process.execPath, ["--input-type=module", "-e", code], {
+      cwd: fileURLToPath(new URL("../..", import.meta.url)),
+    });
     times[name].push(performance.now() - started);
   }
 }
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 const base = median(times["node (imports nothing)"]);
 console.log(`Node ${process.version}, median of ${RUNS} cold processes each:`);
-console.table(Object.entries(times).map(([name, v]) => ({ case: name, "ms": median(v).toFixed(1), "over bare node (ms)": (median(v) - base).toFixed(1) })));
+console.table(
+  Object.entries(times).map(([name, v]) => ({
+    case: name,
+    ms: median(v).toFixed(1),
+    "over bare node (ms)": (median(v) - base).toFixed(1),
+  })),
+);

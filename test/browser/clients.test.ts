@@ -22,23 +22,33 @@ describe("in Chromium", () => {
 
   test("an error status is a typed error here too", async () => {
     const prolifi = createProlifiClient({ apiKey: "pk_test_browser123", baseUrl: prolifiUrl(), maxRetries: 0 });
-    const error = await prolifi.getCustomerUsage(CUSTOMER, {}, { headers: { Prefer: "code=404" } }).catch((e: unknown) => e);
+    const error = await prolifi
+      .getCustomerUsage(CUSTOMER, {}, { headers: { Prefer: "code=404" } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as NotFoundError).code).toBe("not_found");
   });
 
   test("an sk_ key is refused", () => {
-    expect(() => createProlifiClient({ apiKey: "sk_test_browser123", baseUrl: prolifiUrl() })).toThrow(InvalidInputError);
-    expect(() => createProlifiClient({ apiKey: "sk_test_browser123", baseUrl: prolifiUrl() })).toThrow(/secret key \(sk_\) in a browser/);
+    expect(() => createProlifiClient({ apiKey: "sk_test_browser123", baseUrl: prolifiUrl() })).toThrow(
+      InvalidInputError,
+    );
+    expect(() => createProlifiClient({ apiKey: "sk_test_browser123", baseUrl: prolifiUrl() })).toThrow(
+      /secret key \(sk_\) in a browser/,
+    );
   });
 
   test("an sk_ key is allowed with dangerouslyAllowBrowser", () => {
-    expect(() => createProlifiClient({ apiKey: "sk_test_browser123", baseUrl: prolifiUrl(), dangerouslyAllowBrowser: true })).not.toThrow();
+    expect(() =>
+      createProlifiClient({ apiKey: "sk_test_browser123", baseUrl: prolifiUrl(), dangerouslyAllowBrowser: true }),
+    ).not.toThrow();
   });
 
   test("a PayPal client secret is refused, a server-issued token is not", () => {
     const baseUrl = inject("prismUrls")["paypal-billing"] ?? "";
-    expect(() => createPayPalBillingClient({ clientId: "browser-id", clientSecret: "browser-secret", baseUrl })).toThrow(/client secret in a browser/);
+    expect(() =>
+      createPayPalBillingClient({ clientId: "browser-id", clientSecret: "browser-secret", baseUrl }),
+    ).toThrow(/client secret in a browser/);
     expect(() => createPayPalBillingClient({ accessToken: "server-issued-token", baseUrl })).not.toThrow();
   });
 });

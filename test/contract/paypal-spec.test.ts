@@ -100,13 +100,17 @@ describe("spec/paypal-billing.yaml on Prism", () => {
     const q = query.startsWith("subscription_id") ? query : `subscription_id=sub_7&${query}`;
     const response = await fetch(`${base()}/cust_42/past_usage?${q}`, { headers: BEARER });
     expect(response.status).toBe(422);
-    expect(expectViolations(response)).toContainEqual(expect.objectContaining({ location: ["request", "query", param] }));
+    expect(expectViolations(response)).toContainEqual(
+      expect.objectContaining({ location: ["request", "query", param] }),
+    );
   });
 
   test("an external customer id outside [A-Za-z0-9_-] is refused", async () => {
     const response = await fetch(`${base()}/cust.42/past_usage?subscription_id=sub_7`, { headers: BEARER });
     expect(response.status).toBe(422);
-    expect(expectViolations(response)).toContainEqual(expect.objectContaining({ location: ["request", "path", "external_customer_id"] }));
+    expect(expectViolations(response)).toContainEqual(
+      expect.objectContaining({ location: ["request", "path", "external_customer_id"] }),
+    );
   });
 
   test("subscription_id is required by the generated types", () => {

@@ -23,7 +23,8 @@ async function sh(cmd: string, args: string[]): Promise<{ code: number; output: 
 
 beforeAll(async () => {
   copy = mkdtempSync(join(tmpdir(), "billing-usage-pipeline-"));
-  for (const entry of ["spec", "generated", "scripts", "redocly.yaml"]) cpSync(join(projectRoot, entry), join(copy, entry), { recursive: true });
+  for (const entry of ["spec", "generated", "scripts", "redocly.yaml"])
+    cpSync(join(projectRoot, entry), join(copy, entry), { recursive: true });
   symlinkSync(join(projectRoot, "node_modules"), join(copy, "node_modules"));
   await sh("git", ["init", "-q"]);
   await sh("git", ["add", "-A"]);
@@ -47,7 +48,11 @@ describe("generate pipeline", () => {
   });
 
   test("generate:check fails when a spec changed and generated/ was not regenerated", async () => {
-    editSpec("prolifi.yaml", "description: Total number of events reported.", "description: Events reported, in total.");
+    editSpec(
+      "prolifi.yaml",
+      "description: Total number of events reported.",
+      "description: Events reported, in total.",
+    );
     const { code, output } = await sh(process.execPath, ["scripts/generate-check.mjs"]);
     expect(code).toBe(1);
     expect(output).toContain("generated/prolifi.ts");

@@ -15,7 +15,10 @@ const responses = declaredResponses("prolifi", "getCustomerUsage");
 describe("spec/prolifi.yaml on Prism", () => {
   test("getCustomerUsage returns the 200 example, typed", async () => {
     const { data, error, response } = await client().GET("/customers/{id}/usage", {
-      params: { path: { id: CUSTOMER }, query: { start_date: "2026-01-01", end_date: "2026-01-31", event_name: "api_call" } },
+      params: {
+        path: { id: CUSTOMER },
+        query: { start_date: "2026-01-01", end_date: "2026-01-31", event_name: "api_call" },
+      },
     });
     expectTypeOf(data).toEqualTypeOf<components["schemas"]["CustomerUsageResponse"] | undefined>();
     expect(error).toBeUndefined();
@@ -54,13 +57,19 @@ describe("spec/prolifi.yaml on Prism", () => {
   test("a customer id that is not a UUID is refused with 422", async () => {
     const response = await fetch(`${prismUrl("prolifi")}/customers/cust_42/usage`, { headers: AUTH });
     expect(response.status).toBe(422);
-    expect(expectViolations(response)).toContainEqual(expect.objectContaining({ location: ["request", "path", "id"], code: "format" }));
+    expect(expectViolations(response)).toContainEqual(
+      expect.objectContaining({ location: ["request", "path", "id"], code: "format" }),
+    );
   });
 
   test.each(["2026-13-01", "yesterday", "2026-1-1"])("start_date %s is refused with 422", async (date) => {
-    const response = await fetch(`${prismUrl("prolifi")}/customers/${CUSTOMER}/usage?start_date=${date}`, { headers: AUTH });
+    const response = await fetch(`${prismUrl("prolifi")}/customers/${CUSTOMER}/usage?start_date=${date}`, {
+      headers: AUTH,
+    });
     expect(response.status).toBe(422);
-    expect(expectViolations(response)).toContainEqual(expect.objectContaining({ location: ["request", "query", "start_date"] }));
+    expect(expectViolations(response)).toContainEqual(
+      expect.objectContaining({ location: ["request", "query", "start_date"] }),
+    );
   });
 
   // Not tested here: Prism treats an empty query value (`event_name=`) as absent, so the spec's

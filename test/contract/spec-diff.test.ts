@@ -35,7 +35,12 @@ function baseSpec(): Spec {
               headers: { "X-Count": { required: true, schema: { type: "integer" } } },
               content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } },
             },
-            "404": { description: "None.", content: { "application/json": { schema: { type: "object", properties: { error: { type: "string" } } } } } },
+            "404": {
+              description: "None.",
+              content: {
+                "application/json": { schema: { type: "object", properties: { error: { type: "string" } } } },
+              },
+            },
           },
         },
       },
@@ -63,7 +68,11 @@ const BODY = `${THING} → 200 application/json`;
 function changesAfter(edit: (spec: Spec) => void) {
   const after = baseSpec();
   edit(after);
-  return diffSurfaces(specSurface(baseSpec()), specSurface(after)).map(({ breaking, key, text }) => ({ breaking, key, text }));
+  return diffSurfaces(specSurface(baseSpec()), specSurface(after)).map(({ breaking, key, text }) => ({
+    breaking,
+    key,
+    text,
+  }));
 }
 
 describe("spec surface diff", () => {
@@ -78,30 +87,176 @@ describe("spec surface diff", () => {
   });
 
   test.each([
-    ["an optional parameter added", (s: Spec) => { s.paths["/things/{id}"].get.parameters.push({ name: "q", in: "query", schema: { type: "string" } }); }, `${THING} query parameter q`, "added (optional)", false],
-    ["a required parameter added", (s: Spec) => { s.paths["/things/{id}"].get.parameters.push({ name: "q", in: "query", required: true, schema: { type: "string" } }); }, `${THING} query parameter q`, "added (required)", true],
-    ["a parameter made required", (s: Spec) => { s.paths["/things/{id}"].get.parameters[1].required = true; }, `${THING} query parameter limit`, "now required", true],
-    ["a parameter's maximum lowered", (s: Spec) => { s.paths["/things/{id}"].get.parameters[1].schema.maximum = 50; }, `${THING} query parameter limit`, "maximum 100 → 50", true],
-    ["a parameter's maximum raised", (s: Spec) => { s.paths["/things/{id}"].get.parameters[1].schema.maximum = 200; }, `${THING} query parameter limit`, "maximum 100 → 200", false],
-    ["a parameter's format changed", (s: Spec) => { s.paths["/things/{id}"].get.parameters[0].schema.format = "date"; }, `${THING} path parameter id`, 'format "uuid" → "date"', true],
-    ["a parameter enum value added", (s: Spec) => { s.paths["/things/{id}"].get.parameters[2].schema.enum.push("random"); }, `${THING} query parameter sort`, 'enum adds "random"', false],
-    ["a parameter enum value dropped", (s: Spec) => { s.paths["/things/{id}"].get.parameters[2].schema.enum.pop(); }, `${THING} query parameter sort`, 'enum drops "desc"', true],
-    ["a response field added", (s: Spec) => { s.components.schemas.Thing.properties.size = { type: "integer" }; }, `${BODY} .size`, "added (optional)", false],
-    ["a response field removed", (s: Spec) => { delete s.components.schemas.Thing.properties.note; }, `${BODY} .note`, "removed", true],
-    ["a response field no longer required", (s: Spec) => { s.components.schemas.Thing.required = ["kind"]; }, `${BODY} .name`, "no longer required", true],
-    ["a response field made required", (s: Spec) => { s.components.schemas.Thing.required.push("note"); }, `${BODY} .note`, "now required", false],
-    ["a response field made nullable", (s: Spec) => { s.components.schemas.Thing.properties.name = { type: ["string", "null"] }; }, `${BODY} .name`, "now nullable", true],
-    ["a response enum value added", (s: Spec) => { s.components.schemas.Thing.properties.kind.enum.push("c"); }, `${BODY} .kind`, 'enum adds "c"', true],
-    ["a response enum value dropped", (s: Spec) => { s.components.schemas.Thing.properties.kind.enum.pop(); }, `${BODY} .kind`, 'enum drops "b"', false],
-    ["a response header removed", (s: Spec) => { delete s.paths["/things/{id}"].get.responses["200"].headers; }, `${THING} → 200 header x-count`, "removed", true],
-    ["an error status added", (s: Spec) => { s.paths["/things/{id}"].get.responses["429"] = { description: "Slow down." }; }, `${THING} → 429`, "added", false],
+    [
+      "an optional parameter added",
+      (s: Spec) => {
+        s.paths["/things/{id}"].get.parameters.push({ name: "q", in: "query", schema: { type: "string" } });
+      },
+      `${THING} query parameter q`,
+      "added (optional)",
+      false,
+    ],
+    [
+      "a required parameter added",
+      (s: Spec) => {
+        s.paths["/things/{id}"].get.parameters.push({
+          name: "q",
+          in: "query",
+          required: true,
+          schema: { type: "string" },
+        });
+      },
+      `${THING} query parameter q`,
+      "added (required)",
+      true,
+    ],
+    [
+      "a parameter made required",
+      (s: Spec) => {
+        s.paths["/things/{id}"].get.parameters[1].required = true;
+      },
+      `${THING} query parameter limit`,
+      "now required",
+      true,
+    ],
+    [
+      "a parameter's maximum lowered",
+      (s: Spec) => {
+        s.paths["/things/{id}"].get.parameters[1].schema.maximum = 50;
+      },
+      `${THING} query parameter limit`,
+      "maximum 100 → 50",
+      true,
+    ],
+    [
+      "a parameter's maximum raised",
+      (s: Spec) => {
+        s.paths["/things/{id}"].get.parameters[1].schema.maximum = 200;
+      },
+      `${THING} query parameter limit`,
+      "maximum 100 → 200",
+      false,
+    ],
+    [
+      "a parameter's format changed",
+      (s: Spec) => {
+        s.paths["/things/{id}"].get.parameters[0].schema.format = "date";
+      },
+      `${THING} path parameter id`,
+      'format "uuid" → "date"',
+      true,
+    ],
+    [
+      "a parameter enum value added",
+      (s: Spec) => {
+        s.paths["/things/{id}"].get.parameters[2].schema.enum.push("random");
+      },
+      `${THING} query parameter sort`,
+      'enum adds "random"',
+      false,
+    ],
+    [
+      "a parameter enum value dropped",
+      (s: Spec) => {
+        s.paths["/things/{id}"].get.parameters[2].schema.enum.pop();
+      },
+      `${THING} query parameter sort`,
+      'enum drops "desc"',
+      true,
+    ],
+    [
+      "a response field added",
+      (s: Spec) => {
+        s.components.schemas.Thing.properties.size = { type: "integer" };
+      },
+      `${BODY} .size`,
+      "added (optional)",
+      false,
+    ],
+    [
+      "a response field removed",
+      (s: Spec) => {
+        delete s.components.schemas.Thing.properties.note;
+      },
+      `${BODY} .note`,
+      "removed",
+      true,
+    ],
+    [
+      "a response field no longer required",
+      (s: Spec) => {
+        s.components.schemas.Thing.required = ["kind"];
+      },
+      `${BODY} .name`,
+      "no longer required",
+      true,
+    ],
+    [
+      "a response field made required",
+      (s: Spec) => {
+        s.components.schemas.Thing.required.push("note");
+      },
+      `${BODY} .note`,
+      "now required",
+      false,
+    ],
+    [
+      "a response field made nullable",
+      (s: Spec) => {
+        s.components.schemas.Thing.properties.name = { type: ["string", "null"] };
+      },
+      `${BODY} .name`,
+      "now nullable",
+      true,
+    ],
+    [
+      "a response enum value added",
+      (s: Spec) => {
+        s.components.schemas.Thing.properties.kind.enum.push("c");
+      },
+      `${BODY} .kind`,
+      'enum adds "c"',
+      true,
+    ],
+    [
+      "a response enum value dropped",
+      (s: Spec) => {
+        s.components.schemas.Thing.properties.kind.enum.pop();
+      },
+      `${BODY} .kind`,
+      'enum drops "b"',
+      false,
+    ],
+    [
+      "a response header removed",
+      (s: Spec) => {
+        delete s.paths["/things/{id}"].get.responses["200"].headers;
+      },
+      `${THING} → 200 header x-count`,
+      "removed",
+      true,
+    ],
+    [
+      "an error status added",
+      (s: Spec) => {
+        s.paths["/things/{id}"].get.responses["429"] = { description: "Slow down." };
+      },
+      `${THING} → 429`,
+      "added",
+      false,
+    ],
   ] as const)("%s", (_label, edit, key, text, breaking) => {
     expect(changesAfter(edit)).toContainEqual({ breaking, key, text });
   });
 
   test("a new operation's required parameters are not breaking: no call to it exists yet", () => {
     const changes = changesAfter((spec) => {
-      spec.paths["/others"] = { get: { parameters: [{ name: "q", in: "query", required: true, schema: { type: "string" } }], responses: { "200": { description: "OK" } } } };
+      spec.paths["/others"] = {
+        get: {
+          parameters: [{ name: "q", in: "query", required: true, schema: { type: "string" } }],
+          responses: { "200": { description: "OK" } },
+        },
+      };
     });
     expect(changes).toContainEqual({ breaking: false, key: "GET /others query parameter q", text: "added (required)" });
     expect(changes.every((change) => !change.breaking)).toBe(true);
@@ -110,7 +265,9 @@ describe("spec surface diff", () => {
   test("a removed operation lists itself and everything under it as breaking, and reads a recursive schema once", () => {
     const changes = changesAfter((spec) => delete spec.paths["/things/{id}"]);
     expect(changes.every((change) => change.breaking && change.text === "removed")).toBe(true);
-    expect(changes.map((change) => change.key)).toEqual(expect.arrayContaining([THING, `${BODY} .parent`, `${BODY} .parent.name`]));
+    expect(changes.map((change) => change.key)).toEqual(
+      expect.arrayContaining([THING, `${BODY} .parent`, `${BODY} .parent.name`]),
+    );
     expect(changes.map((change) => change.key)).not.toContain(`${BODY} .parent.parent.name`);
   });
 
@@ -118,8 +275,15 @@ describe("spec surface diff", () => {
     const paypal = specSurface(parseYaml("spec/paypal-billing.yaml"));
     expect(paypal.get("POST /v1/oauth2/token")).toEqual({ kind: "operation" });
     const aggregation = [...paypal.entries()].find(([key]) => key.endsWith(".metric.aggregation_type"))?.[1];
-    expect(aggregation).toMatchObject({ type: "string", nullable: true, required: true, enum: ["COUNT", "SUM", "MAX", "COUNT_DISTINCT", "LATEST"] });
-    expect(specSurface(parseYaml("spec/prolifi.yaml")).get("GET /customers/{id}/usage query parameter event_name")).toEqual({
+    expect(aggregation).toMatchObject({
+      type: "string",
+      nullable: true,
+      required: true,
+      enum: ["COUNT", "SUM", "MAX", "COUNT_DISTINCT", "LATEST"],
+    });
+    expect(
+      specSurface(parseYaml("spec/prolifi.yaml")).get("GET /customers/{id}/usage query parameter event_name"),
+    ).toEqual({
       kind: "parameter",
       operation: "GET /customers/{id}/usage",
       required: false,
@@ -146,16 +310,31 @@ describe("npm run spec:diff", () => {
       narrowed.paths["/things/{id}"].get.parameters[1].schema.maximum = 10;
       const script = join(projectRoot, "scripts/spec-diff.mjs");
 
-      const compatible = await run(process.execPath, [script, "--fail-on-breaking", before, write("widened.yaml", widened)]);
+      const compatible = await run(process.execPath, [
+        script,
+        "--fail-on-breaking",
+        before,
+        write("widened.yaml", widened),
+      ]);
       expect(compatible.stdout).toContain(`compatible  ${THING} query parameter limit: maximum 100 → 500`);
       expect(compatible.stdout).toContain("spec:diff: 0 breaking, 1 compatible");
 
-      const failure = await run(process.execPath, [script, "--fail-on-breaking", before, write("narrowed.yaml", narrowed)]).catch((e: unknown) => e as { code: number; stdout: string });
+      const failure = await run(process.execPath, [
+        script,
+        "--fail-on-breaking",
+        before,
+        write("narrowed.yaml", narrowed),
+      ]).catch((e: unknown) => e as { code: number; stdout: string });
       expect(failure).toMatchObject({ code: 1 });
       expect((failure as { stdout: string }).stdout).toContain("spec:diff: 1 breaking, 0 compatible");
 
-      const unknownRef = await run(process.execPath, [script, "--base", "no-such-ref"]).catch((e: unknown) => e as { code: number; stderr: string });
-      expect(unknownRef).toMatchObject({ code: 2, stderr: expect.stringContaining("no-such-ref is not a commit here") });
+      const unknownRef = await run(process.execPath, [script, "--base", "no-such-ref"]).catch(
+        (e: unknown) => e as { code: number; stderr: string },
+      );
+      expect(unknownRef).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining("no-such-ref is not a commit here"),
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -17,7 +17,10 @@ import { jsonResponse, mockFetch } from "../helpers/mock-fetch";
 
 const prolifiWith = (answer: Parameters<typeof mockFetch>[0]) => {
   const mock = mockFetch(answer);
-  return { mock, client: createProlifiClient({ apiKey: SECRET_KEY, fetch: mock.fetch, maxRetries: 0, logLevel: "off" }) };
+  return {
+    mock,
+    client: createProlifiClient({ apiKey: SECRET_KEY, fetch: mock.fetch, maxRetries: 0, logLevel: "off" }),
+  };
 };
 
 async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
@@ -55,20 +58,32 @@ describe("error mapping", () => {
     expect(error.provider).toBe("prolifi");
     expect(error.method).toBe("GET");
     expect(error.url).toBe(`https://api.prolifi.co/api/v1/public/customers/${CUSTOMER_ID}/usage`);
-    expect(error.message).toBe(`GET /api/v1/public/customers/${CUSTOMER_ID}/usage failed with ${status} ${type}: Something went wrong.`);
+    expect(error.message).toBe(
+      `GET /api/v1/public/customers/${CUSTOMER_ID}/usage failed with ${status} ${type}: Something went wrong.`,
+    );
   });
 
   test("keeps Prolifi's field errors and names them in the message", async () => {
     const { client } = prolifiWith(() =>
-      jsonResponse(422, { error: { type: "validation_error", message: "The request data is invalid.", errors: [{ field: "start_date", message: "Not a date." }] } }),
+      jsonResponse(422, {
+        error: {
+          type: "validation_error",
+          message: "The request data is invalid.",
+          errors: [{ field: "start_date", message: "Not a date." }],
+        },
+      }),
     );
     const error = await failureOf(client.getCustomerUsage(CUSTOMER_ID));
     expect(error.fieldErrors).toEqual([{ field: "start_date", message: "Not a date." }]);
-    expect(error.message).toMatch(/failed with 422 validation_error: The request data is invalid\.; start_date: Not a date\.$/);
+    expect(error.message).toMatch(
+      /failed with 422 validation_error: The request data is invalid\.; start_date: Not a date\.$/,
+    );
   });
 
   test("keeps a text body as text and out of the message", async () => {
-    const { client } = prolifiWith(() => new Response("upstream connect error", { status: 404, headers: { "content-type": "text/plain" } }));
+    const { client } = prolifiWith(
+      () => new Response("upstream connect error", { status: 404, headers: { "content-type": "text/plain" } }),
+    );
     const error = await failureOf(client.getCustomerUsage(CUSTOMER_ID));
     expect(error.body).toBe("upstream connect error");
     expect(error.code).toBeUndefined();
@@ -76,19 +91,29 @@ describe("error mapping", () => {
   });
 
   test("parses a JSON body sent without a JSON content type", async () => {
-    const { client } = prolifiWith(() => new Response('{"error":{"type":"not_found","message":"Customer not found."}}', { status: 404 }));
+    const { client } = prolifiWith(
+      () => new Response('{"error":{"type":"not_found","message":"Customer not found."}}', { status: 404 }),
+    );
     const error = await failureOf(client.getCustomerUsage(CUSTOMER_ID));
     expect(error.code).toBe("not_found");
   });
 
   test("clips a long server message", async () => {
-    const { client } = prolifiWith(() => jsonResponse(400, { error: { type: "invalid_request", message: "x".repeat(5_000) } }));
+    const { client } = prolifiWith(() =>
+      jsonResponse(400, { error: { type: "invalid_request", message: "x".repeat(5_000) } }),
+    );
     const error = await failureOf(client.getCustomerUsage(CUSTOMER_ID));
     expect(error.message.length).toBeLessThan(320);
   });
 
   test("carries Retry-After as retryAfterMs and the headers", async () => {
-    const { client } = prolifiWith(() => jsonResponse(429, { error: { type: "rate_limit_error", message: "Too many requests." } }, { "retry-after": "7200" }));
+    const { client } = prolifiWith(() =>
+      jsonResponse(
+        429,
+        { error: { type: "rate_limit_error", message: "Too many requests." } },
+        { "retry-after": "7200" },
+      ),
+    );
     const error = await failureOf(client.getCustomerUsage(CUSTOMER_ID));
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.retryAfterMs).toBe(7_200_000);

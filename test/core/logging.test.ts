@@ -16,7 +16,8 @@ function clientLogging(logLevel: LogLevel | undefined, answer: Parameters<typeof
   return { client, lines: capture.lines };
 }
 
-const flaky = (_r: Request, n: number) => (n === 1 ? jsonResponse(503, {}, { "retry-after-ms": "1" }) : jsonResponse(200, USAGE_BODY));
+const flaky = (_r: Request, n: number) =>
+  n === 1 ? jsonResponse(503, {}, { "retry-after-ms": "1" }) : jsonResponse(200, USAGE_BODY);
 
 describe("logging", () => {
   test("at debug, logs each attempt and each retry with method, path, status, attempt, wait and elapsed", async () => {
@@ -28,7 +29,14 @@ describe("logging", () => {
       ["info", `[billing-usage] GET ${path}: retrying after 503 in 1 ms (retry 1 of 2)`],
       ["debug", `[billing-usage] GET ${path} → 200`],
     ]);
-    expect(lines[1]?.args[1]).toEqual({ method: "GET", path, status: 503, attempt: 1, waitMs: 1, elapsedMs: expect.any(Number) });
+    expect(lines[1]?.args[1]).toEqual({
+      method: "GET",
+      path,
+      status: 503,
+      attempt: 1,
+      waitMs: 1,
+      elapsedMs: expect.any(Number),
+    });
     expect(lines[2]?.args[1]).toEqual({ method: "GET", path, status: 200, attempt: 2, elapsedMs: expect.any(Number) });
   });
 
@@ -53,7 +61,9 @@ describe("logging", () => {
   });
 
   test("an unknown logLevel is an InvalidInputError", () => {
-    expect(() => createProlifiClient({ apiKey: SECRET_KEY, logLevel: "verbose" as LogLevel })).toThrow(InvalidInputError);
+    expect(() => createProlifiClient({ apiKey: SECRET_KEY, logLevel: "verbose" as LogLevel })).toThrow(
+      InvalidInputError,
+    );
   });
 
   test("a logger that throws never fails the call it was logging for", async () => {
@@ -61,13 +71,20 @@ describe("logging", () => {
       throw new Error("log sink is down");
     };
     const mock = mockFetch(flaky);
-    const client = createProlifiClient({ apiKey: SECRET_KEY, fetch: mock.fetch, logLevel: "debug", logger: { error: broken, warn: broken, info: broken, debug: broken } });
+    const client = createProlifiClient({
+      apiKey: SECRET_KEY,
+      fetch: mock.fetch,
+      logLevel: "debug",
+      logger: { error: broken, warn: broken, info: broken, debug: broken },
+    });
     await expect(client.getCustomerUsage(CUSTOMER_ID)).resolves.toMatchObject({ data: USAGE_BODY.data });
     expect(mock.requests).toHaveLength(2);
   });
 
   test("a logger without the four console methods is an InvalidInputError naming the missing one", () => {
     const partial = { error: () => {}, warn: () => {}, info: () => {} };
-    expect(() => createProlifiClient({ apiKey: SECRET_KEY, logger: partial as never })).toThrow(/logger must have error, warn, info, debug methods; debug is missing/);
+    expect(() => createProlifiClient({ apiKey: SECRET_KEY, logger: partial as never })).toThrow(
+      /logger must have error, warn, info, debug methods; debug is missing/,
+    );
   });
 });

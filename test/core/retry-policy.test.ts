@@ -4,7 +4,9 @@ import { backoffMs, isRetryableResponse, retryAfterMs } from "../../src/core/ret
 describe("retry policy", () => {
   test("backoff doubles from 500 ms and stops at 8 s", () => {
     const noJitter = () => 0;
-    expect([1, 2, 3, 4, 5, 6, 7].map((n) => backoffMs(n, noJitter))).toEqual([500, 1_000, 2_000, 4_000, 8_000, 8_000, 8_000]);
+    expect([1, 2, 3, 4, 5, 6, 7].map((n) => backoffMs(n, noJitter))).toEqual([
+      500, 1_000, 2_000, 4_000, 8_000, 8_000, 8_000,
+    ]);
   });
 
   test("jitter cuts each wait by at most 25 %", () => {
@@ -27,7 +29,9 @@ describe("retry policy", () => {
 
   test("x-should-retry overrides the status rule both ways", () => {
     expect(isRetryableResponse(new Response(null, { status: 400, headers: { "x-should-retry": "true" } }))).toBe(true);
-    expect(isRetryableResponse(new Response(null, { status: 503, headers: { "x-should-retry": "false" } }))).toBe(false);
+    expect(isRetryableResponse(new Response(null, { status: 503, headers: { "x-should-retry": "false" } }))).toBe(
+      false,
+    );
   });
 
   test("reads Retry-After as seconds, as an HTTP date, and retry-after-ms first", () => {

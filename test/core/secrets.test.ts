@@ -18,7 +18,9 @@ beforeAll(async () => {
     const fault = new URL(req.url ?? "/", "http://x").searchParams.get("event_name");
     switch (fault) {
       case "echo-401":
-        return json(res, 401, { error: { type: "authentication_error", message: `Invalid API key ${req.headers.authorization}` } });
+        return json(res, 401, {
+          error: { type: "authentication_error", message: `Invalid API key ${req.headers.authorization}` },
+        });
       case "echo-text":
         res.writeHead(400, { "content-type": "text/plain" });
         return res.end(`bad key: ${req.headers.authorization}`);
@@ -52,8 +54,10 @@ interface Scenario {
   run: (client: ReturnType<typeof createProlifiClient>) => Promise<unknown>;
 }
 
-const usage = (event_name: string, extra: Parameters<ReturnType<typeof createProlifiClient>["getCustomerUsage"]>[2] = {}) =>
-  (client: ReturnType<typeof createProlifiClient>) => client.getCustomerUsage(CUSTOMER_ID, { event_name }, extra);
+const usage =
+  (event_name: string, extra: Parameters<ReturnType<typeof createProlifiClient>["getCustomerUsage"]>[2] = {}) =>
+  (client: ReturnType<typeof createProlifiClient>) =>
+    client.getCustomerUsage(CUSTOMER_ID, { event_name }, extra);
 
 const scenarios: Scenario[] = [
   { name: "a 401 whose body echoes the key", run: usage("echo-401") },
@@ -84,22 +88,31 @@ function everyRendering(value: unknown): string[] {
 }
 
 describe("secrets", () => {
-  test.each(scenarios.map((s) => [s.name, s] as const))("%s: the key appears in no error rendering and no log line", async (_name, scenario) => {
-    const capture = captureLogger();
-    const options = typeof scenario.options === "function" ? scenario.options() : scenario.options;
-    const client = createProlifiClient({ apiKey: SECRET_KEY, baseUrl: server.url, logger: capture.logger, logLevel: "debug", ...options });
-    let caught: unknown;
-    try {
-      await scenario.run(client);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(Error);
-    for (const text of everyRendering(caught)) expect(text).not.toContain(SECRET_KEY);
-    expect(inspect(client, { depth: Infinity, showHidden: true })).not.toContain(SECRET_KEY);
-    expect(JSON.stringify(capture.lines)).not.toContain(SECRET_KEY);
-    expect(inspect(capture.lines, { depth: Infinity })).not.toContain(SECRET_KEY);
-  });
+  test.each(scenarios.map((s) => [s.name, s] as const))(
+    "%s: the key appears in no error rendering and no log line",
+    async (_name, scenario) => {
+      const capture = captureLogger();
+      const options = typeof scenario.options === "function" ? scenario.options() : scenario.options;
+      const client = createProlifiClient({
+        apiKey: SECRET_KEY,
+        baseUrl: server.url,
+        logger: capture.logger,
+        logLevel: "debug",
+        ...options,
+      });
+      let caught: unknown;
+      try {
+        await scenario.run(client);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(Error);
+      for (const text of everyRendering(caught)) expect(text).not.toContain(SECRET_KEY);
+      expect(inspect(client, { depth: Infinity, showHidden: true })).not.toContain(SECRET_KEY);
+      expect(JSON.stringify(capture.lines)).not.toContain(SECRET_KEY);
+      expect(inspect(capture.lines, { depth: Infinity })).not.toContain(SECRET_KEY);
+    },
+  );
 
   test("a malformed key is refused without echoing it", () => {
     const almost = "sk_prod_SECRETkey0123456789abcdef";

@@ -2,17 +2,24 @@
 // requests the server saw and bounds the time the call took.
 import { afterEach, describe, expect, test } from "vitest";
 import {
+  BadRequestError,
   ConnectionError,
   InternalServerError,
   InvalidResponseError,
   NotFoundError,
-  BadRequestError,
   RateLimitError,
   RequestAbortedError,
   TimeoutError,
 } from "../../src/index";
 import { createProlifiClient, type ProlifiClientOptions } from "../../src/prolifi/index";
-import { closedPortUrl, type FaultHandler, type FaultServer, json, startFaultServer, waitFor } from "../helpers/fault-server";
+import {
+  closedPortUrl,
+  type FaultHandler,
+  type FaultServer,
+  json,
+  startFaultServer,
+  waitFor,
+} from "../helpers/fault-server";
 import { CUSTOMER_ID, SECRET_KEY, USAGE_BODY } from "../helpers/fixtures";
 
 let server: FaultServer | undefined;
@@ -38,8 +45,14 @@ async function timedFailure(fn: () => Promise<unknown>): Promise<{ error: unknow
 }
 
 const ok: FaultHandler = (_req, res) => json(res, 200, USAGE_BODY);
-const status = (code: number, body: unknown = { error: { type: "api_error", message: "boom" } }, headers: Record<string, string> = {}): FaultHandler =>
-  (_req, res) => json(res, code, body, headers);
+const status =
+  (
+    code: number,
+    body: unknown = { error: { type: "api_error", message: "boom" } },
+    headers: Record<string, string> = {},
+  ): FaultHandler =>
+  (_req, res) =>
+    json(res, code, body, headers);
 
 describe("transport retries", () => {
   test("retries a 503 once, then returns the success", async () => {
@@ -77,14 +90,18 @@ describe("transport retries", () => {
 
   test("maxRetries: 0 on the call overrides the client's retries", async () => {
     const client = await clientFor(status(503), { maxRetries: 5 });
-    await expect(client.getCustomerUsage(CUSTOMER_ID, {}, { maxRetries: 0 })).rejects.toBeInstanceOf(InternalServerError);
+    await expect(client.getCustomerUsage(CUSTOMER_ID, {}, { maxRetries: 0 })).rejects.toBeInstanceOf(
+      InternalServerError,
+    );
     expect(server?.count).toBe(1);
   });
 });
 
 describe("transport Retry-After", () => {
   test("waits the seconds a 429 asks for, then succeeds", async () => {
-    const client = await clientFor((req, res, n) => (n === 1 ? status(429, {}, { "retry-after": "1" })(req, res, n) : ok(req, res, n)));
+    const client = await clientFor((req, res, n) =>
+      n === 1 ? status(429, {}, { "retry-after": "1" })(req, res, n) : ok(req, res, n),
+    );
     const started = performance.now();
     await client.getCustomerUsage(CUSTOMER_ID);
     const ms = performance.now() - started;
@@ -95,7 +112,9 @@ describe("transport Retry-After", () => {
 
   test("waits until the HTTP date a 429 names", async () => {
     const client = await clientFor((req, res, n) =>
-      n === 1 ? status(429, {}, { "retry-after": new Date(Date.now() + 2_000).toUTCString() })(req, res, n) : ok(req, res, n),
+      n === 1
+        ? status(429, {}, { "retry-after": new Date(Date.now() + 2_000).toUTCString() })(req, res, n)
+        : ok(req, res, n),
     );
     const started = performance.now();
     await client.getCustomerUsage(CUSTOMER_ID);
@@ -117,7 +136,9 @@ describe("transport Retry-After", () => {
   });
 
   test("fails at once with RateLimitError.retryAfterMs when a 429 asks for an hour", async () => {
-    const client = await clientFor(status(429, { error: { type: "rate_limit_error", message: "slow down" } }, { "retry-after": "3600" }));
+    const client = await clientFor(
+      status(429, { error: { type: "rate_limit_error", message: "slow down" } }, { "retry-after": "3600" }),
+    );
     const { error, ms } = await timedFailure(() => client.getCustomerUsage(CUSTOMER_ID));
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfterMs).toBe(3_600_000);
@@ -215,7 +236,12 @@ describe("transport connection failures", () => {
   });
 
   test("throws ConnectionError naming ECONNREFUSED for a refused connection", async () => {
-    const client = createProlifiClient({ apiKey: SECRET_KEY, baseUrl: await closedPortUrl(), logLevel: "off", maxRetries: 1 });
+    const client = createProlifiClient({
+      apiKey: SECRET_KEY,
+      baseUrl: await closedPortUrl(),
+      logLevel: "off",
+      maxRetries: 1,
+    });
     const { error, ms } = await timedFailure(() => client.getCustomerUsage(CUSTOMER_ID));
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as Error).message).toMatch(/ECONNREFUSED/);
@@ -238,15 +264,20 @@ describe("transport bad bodies", () => {
     expect(server?.count).toBe(1);
   });
 
-  test.each(["null", "42", '"usage"'])("a 200 whose JSON is %s, not an object, is an InvalidResponseError", async (body) => {
-    const client = await clientFor((_req, res) => {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(body);
-    });
-    const { error } = await timedFailure(() => client.getCustomerUsage(CUSTOMER_ID));
-    expect(error).toBeInstanceOf(InvalidResponseError);
-    expect((error as Error).message).toMatch(/returned 200 with a body that is not a JSON object \(application\/json\)/);
-  });
+  test.each(["null", "42", '"usage"'])(
+    "a 200 whose JSON is %s, not an object, is an InvalidResponseError",
+    async (body) => {
+      const client = await clientFor((_req, res) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(body);
+      });
+      const { error } = await timedFailure(() => client.getCustomerUsage(CUSTOMER_ID));
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect((error as Error).message).toMatch(
+        /returned 200 with a body that is not a JSON object \(application\/json\)/,
+      );
+    },
+  );
 
   test("an HTML 502 from a proxy is retried, then kept as text out of a short message", async () => {
     const page = `<html><body>${"Bad gateway. ".repeat(16_000)}</body></html>`;
@@ -293,7 +324,9 @@ describe("transport cancellation", () => {
 
   test("an already aborted signal sends nothing", async () => {
     const client = await clientFor(ok);
-    await expect(client.getCustomerUsage(CUSTOMER_ID, {}, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(RequestAbortedError);
+    await expect(client.getCustomerUsage(CUSTOMER_ID, {}, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(
+      RequestAbortedError,
+    );
     expect(server?.count).toBe(0);
   });
 

@@ -14,7 +14,13 @@ const externalId = fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/);
 function setup() {
   const mock = mockFetch(() => jsonResponse(200, pastUsagePage(1, 1)));
   // A fixed token: no token request, so every request recorded is a data request.
-  const client = createPayPalBillingClient({ accessToken: ACCESS_TOKEN, environment: "sandbox", fetch: mock.fetch, maxRetries: 0, logLevel: "off" });
+  const client = createPayPalBillingClient({
+    accessToken: ACCESS_TOKEN,
+    environment: "sandbox",
+    fetch: mock.fetch,
+    maxRetries: 0,
+    logLevel: "off",
+  });
   return { mock, client };
 }
 
@@ -39,7 +45,10 @@ describe("PayPal inputs, fuzzed", () => {
     await fc.assert(
       fc.asyncProperty(hostileString(externalId), async (id) => {
         const { mock, client } = setup();
-        const result = await outcome(() => client.getPastUsage(id, { subscription_id: "sub_7" }), () => mock.requests.length);
+        const result = await outcome(
+          () => client.getPastUsage(id, { subscription_id: "sub_7" }),
+          () => mock.requests.length,
+        );
         seen[result] += 1;
         if (result === "refused") return;
         const url = new URL(mock.requests[0]?.url ?? "");
@@ -57,17 +66,27 @@ describe("PayPal inputs, fuzzed", () => {
   test("a subscription id is refused, or sent as exactly one query value", async () => {
     const seen = { refused: 0, sent: 0 };
     await fc.assert(
-      fc.asyncProperty(hostileString(externalId), fc.option(fc.integer({ min: -5, max: 200 }), { nil: undefined }), async (subscriptionId, perPage) => {
-        const { mock, client } = setup();
-        const query = perPage === undefined ? { subscription_id: subscriptionId } : { subscription_id: subscriptionId, per_page: perPage };
-        const result = await outcome(() => client.getPastUsage("cust_42", query), () => mock.requests.length);
-        seen[result] += 1;
-        if (result === "refused") return;
-        const url = new URL(mock.requests[0]?.url ?? "");
-        expect(url.searchParams.getAll("subscription_id")).toEqual([subscriptionId]);
-        expect(url.searchParams.get("per_page")).toBe(perPage === undefined ? null : String(perPage));
-        expect(PATH.exec(url.pathname)?.[1]).toBe("cust_42");
-      }),
+      fc.asyncProperty(
+        hostileString(externalId),
+        fc.option(fc.integer({ min: -5, max: 200 }), { nil: undefined }),
+        async (subscriptionId, perPage) => {
+          const { mock, client } = setup();
+          const query =
+            perPage === undefined
+              ? { subscription_id: subscriptionId }
+              : { subscription_id: subscriptionId, per_page: perPage };
+          const result = await outcome(
+            () => client.getPastUsage("cust_42", query),
+            () => mock.requests.length,
+          );
+          seen[result] += 1;
+          if (result === "refused") return;
+          const url = new URL(mock.requests[0]?.url ?? "");
+          expect(url.searchParams.getAll("subscription_id")).toEqual([subscriptionId]);
+          expect(url.searchParams.get("per_page")).toBe(perPage === undefined ? null : String(perPage));
+          expect(PATH.exec(url.pathname)?.[1]).toBe("cust_42");
+        },
+      ),
       { numRuns: RUNS },
     );
     countCases(RUNS);

@@ -5,9 +5,9 @@ import fc from "fast-check";
 import { afterAll, afterEach, beforeEach, describe, expect, test } from "vitest";
 import { InvalidInputError } from "../../src/index";
 import { createProlifiClient } from "../../src/prolifi/index";
+import { SECRET_KEY } from "../helpers/fixtures";
 import { casesRun, countCases, hostileString } from "../helpers/fuzz";
 import { jsonResponse, mockFetch } from "../helpers/mock-fetch";
-import { SECRET_KEY } from "../helpers/fixtures";
 
 const RUNS = 4_000;
 const USAGE_PATH = /^\/api\/v1\/public\/customers\/([^/]*)\/usage$/;
@@ -54,7 +54,13 @@ describe("Prolifi inputs, fuzzed", () => {
     await fc.assert(
       fc.asyncProperty(hostileString(fc.uuid()), async (id) => {
         const { mock, client } = setup();
-        if (await refused(() => client.getCustomerUsage(id), () => mock.requests.length)) return;
+        if (
+          await refused(
+            () => client.getCustomerUsage(id),
+            () => mock.requests.length,
+          )
+        )
+          return;
         expect(mock.requests).toHaveLength(1);
         const url = new URL(mock.requests[0]?.url ?? "");
         const segment = USAGE_PATH.exec(url.pathname)?.[1];
@@ -72,7 +78,13 @@ describe("Prolifi inputs, fuzzed", () => {
     await fc.assert(
       fc.asyncProperty(hostileString(fc.constantFrom("api_call", "storage_gb_hour")), async (eventName) => {
         const { mock, client } = setup();
-        if (await refused(() => client.getCustomerUsage("9b2f2c6e-3f1d-4c8e-9a57-1f0c2d3e4b5a", { event_name: eventName }), () => mock.requests.length)) return;
+        if (
+          await refused(
+            () => client.getCustomerUsage("9b2f2c6e-3f1d-4c8e-9a57-1f0c2d3e4b5a", { event_name: eventName }),
+            () => mock.requests.length,
+          )
+        )
+          return;
         const url = new URL(mock.requests[0]?.url ?? "");
         expect([...url.searchParams.keys()]).toEqual(["event_name"]);
         // URLSearchParams turns lone surrogates into U+FFFD, as any URL would.
@@ -89,7 +101,14 @@ describe("Prolifi inputs, fuzzed", () => {
     await fc.assert(
       fc.asyncProperty(hostileString(fc.constantFrom("trace-1", "abc")), async (value) => {
         const { mock, client } = setup();
-        if (await refused(() => client.getCustomerUsage("9b2f2c6e-3f1d-4c8e-9a57-1f0c2d3e4b5a", {}, { headers: { "X-Trace": value } }), () => mock.requests.length)) return;
+        if (
+          await refused(
+            () =>
+              client.getCustomerUsage("9b2f2c6e-3f1d-4c8e-9a57-1f0c2d3e4b5a", {}, { headers: { "X-Trace": value } }),
+            () => mock.requests.length,
+          )
+        )
+          return;
         const sent = mock.requests[0]?.headers;
         // Fetch trims surrounding whitespace (CR and LF included) as HTTP says to; nothing else changes.
         const expected = value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, "");

@@ -3,7 +3,28 @@
 import fc from "fast-check";
 
 /** Strings built to break URLs and headers, mixed into the random ones. */
-const NASTY = ["..", "../", "/..", "%2e%2e", "a/b", "a?b=c", "a#b", "%2F", "%00", "\r\nX-Injected: 1", "\n", "\u2028", " ", "", "é", "😀", "a b", "&page=2", "=", "\\"];
+const NASTY = [
+  "..",
+  "../",
+  "/..",
+  "%2e%2e",
+  "a/b",
+  "a?b=c",
+  "a#b",
+  "%2F",
+  "%00",
+  "\r\nX-Injected: 1",
+  "\n",
+  "\u2028",
+  " ",
+  "",
+  "é",
+  "😀",
+  "a b",
+  "&page=2",
+  "=",
+  "\\",
+];
 
 /** Any string, weighted toward the ones that break URLs and headers. */
 export function hostileString(valid: fc.Arbitrary<string>): fc.Arbitrary<string> {
@@ -11,7 +32,10 @@ export function hostileString(valid: fc.Arbitrary<string>): fc.Arbitrary<string>
     { arbitrary: fc.string({ unit: "binary", maxLength: 80 }), weight: 4 },
     { arbitrary: fc.string({ unit: "grapheme", maxLength: 80 }), weight: 2 },
     { arbitrary: fc.constantFrom(...NASTY), weight: 1 },
-    { arbitrary: fc.tuple(valid, fc.constantFrom(...NASTY), fc.string({ maxLength: 5 })).map(([v, n, s]) => v + n + s), weight: 2 },
+    {
+      arbitrary: fc.tuple(valid, fc.constantFrom(...NASTY), fc.string({ maxLength: 5 })).map(([v, n, s]) => v + n + s),
+      weight: 2,
+    },
     { arbitrary: valid, weight: 3 },
   );
 }

@@ -22,7 +22,13 @@ export interface Script {
 }
 
 export function issueToken(res: ServerResponse, n: number, expiresIn = 32_400): void {
-  json(res, 200, { access_token: `${ACCESS_TOKEN}-${n}`, token_type: "Bearer", expires_in: expiresIn, app_id: "APP-1", scope: "read" });
+  json(res, 200, {
+    access_token: `${ACCESS_TOKEN}-${n}`,
+    token_type: "Bearer",
+    expires_in: expiresIn,
+    app_id: "APP-1",
+    scope: "read",
+  });
 }
 
 export async function startScriptedPayPal(script: Script = {}): Promise<ScriptedPayPal> {

@@ -37,7 +37,10 @@ export function loadSpec(api: ApiName): OpenApiDocument {
   return doc;
 }
 
-export function findOperation(api: ApiName, operationId: string): { path: string; method: string; operation: OperationObject } {
+export function findOperation(
+  api: ApiName,
+  operationId: string,
+): { path: string; method: string; operation: OperationObject } {
   for (const [path, item] of Object.entries(loadSpec(api).paths)) {
     for (const [method, operation] of Object.entries(item)) {
       if (operation.operationId === operationId) return { path, method, operation };
@@ -55,7 +58,10 @@ function resolveResponse(api: ApiName, response: ResponseObject): ResponseObject
 }
 
 /** Each status an operation declares, with the JSON example Prism will serve for it. */
-export function declaredResponses(api: ApiName, operationId: string): { status: number; example: unknown; headers: string[] }[] {
+export function declaredResponses(
+  api: ApiName,
+  operationId: string,
+): { status: number; example: unknown; headers: string[] }[] {
   const { operation } = findOperation(api, operationId);
   return Object.entries(operation.responses).map(([status, raw]) => {
     const response = resolveResponse(api, raw);

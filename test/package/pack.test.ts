@@ -30,7 +30,11 @@ async function node(script: string): Promise<Record<string, unknown>> {
 
 async function tsc(project: string): Promise<{ code: number; output: string }> {
   try {
-    const { stdout } = await run(process.execPath, [join(projectRoot, "node_modules/typescript/bin/tsc"), "-p", project], { cwd: consumer });
+    const { stdout } = await run(
+      process.execPath,
+      [join(projectRoot, "node_modules/typescript/bin/tsc"), "-p", project],
+      { cwd: consumer },
+    );
     return { code: 0, output: stdout };
   } catch (error) {
     const e = error as { code: number; stdout: string };
@@ -40,18 +44,28 @@ async function tsc(project: string): Promise<{ code: number; output: string }> {
 
 describe("the packed package", () => {
   test("import() of every entry point makes real calls", async () => {
-    expect(await node("esm.mjs")).toEqual({ runtime: `node ${process.versions.node}`, usage: 2, periods: 3, viaIndex: 2, notFound: "NotFoundError", exports: expect.any(Number) });
+    expect(await node("esm.mjs")).toEqual({
+      runtime: `node ${process.versions.node}`,
+      usage: 2,
+      periods: 3,
+      viaIndex: 2,
+      notFound: "NotFoundError",
+      exports: expect.any(Number),
+    });
   });
 
   test("require() of every entry point makes real calls, with one copy of each class", async () => {
     expect(await node("cjs.cjs")).toEqual({ usage: 2, periods: 3, sameClasses: true, exports: expect.any(Number) });
   });
 
-  test.each(["tsconfig.nodenext.json", "tsconfig.bundler.json"])("type-checks a strict consumer under %s, with no Node types", async (project) => {
-    const { code, output } = await tsc(project);
-    expect(output).toBe("");
-    expect(code).toBe(0);
-  });
+  test.each(["tsconfig.nodenext.json", "tsconfig.bundler.json"])(
+    "type-checks a strict consumer under %s, with no Node types",
+    async (project) => {
+      const { code, output } = await tsc(project);
+      expect(output).toBe("");
+      expect(code).toBe(0);
+    },
+  );
 
   test("the consumer's must-not-compile lines really do not compile", async () => {
     // Without the @ts-expect-error markers, exactly those four lines must be errors.
@@ -70,7 +84,9 @@ describe("the packed package", () => {
   test("ships only dist/, the README, the licence and package.json", async () => {
     const { stdout } = await run("npm", ["pack", "--dry-run", "--json"], { cwd: projectRoot });
     const files = (JSON.parse(stdout) as { files: { path: string }[] }[])[0]?.files.map((f) => f.path) ?? [];
-    expect(files.every((f) => f.startsWith("dist/") || ["README.md", "LICENSE", "package.json"].includes(f))).toBe(true);
+    expect(files.every((f) => f.startsWith("dist/") || ["README.md", "LICENSE", "package.json"].includes(f))).toBe(
+      true,
+    );
     expect(files).toContain("dist/prolifi.d.ts");
   });
 });

@@ -23,7 +23,8 @@ function prismClient({ tokenPrefer, pageExamples = false }: { tokenPrefer?: stri
       const request = new Request(input, init);
       const url = new URL(request.url);
       if (tokenPrefer && url.pathname === "/v1/oauth2/token") request.headers.set("Prefer", tokenPrefer);
-      if (pageExamples && request.method === "GET") request.headers.set("Prefer", `example=page${url.searchParams.get("page") ?? "1"}`);
+      if (pageExamples && request.method === "GET")
+        request.headers.set("Prefer", `example=page${url.searchParams.get("page") ?? "1"}`);
       sent.push(request);
       return prismFetch(request);
     },
@@ -38,7 +39,10 @@ describe("PayPal client on Prism", () => {
     const { client, sent } = prismClient();
     const page = await client.getPastUsage("cust_42", { ...SUBSCRIPTION, page: 1, per_page: 20 });
     expect(page).toEqual(page200);
-    expect(sent.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual(["POST /v1/oauth2/token", "GET /v1/commerce/billing/customers/cust_42/past_usage"]);
+    expect(sent.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
+      "POST /v1/oauth2/token",
+      "GET /v1/commerce/billing/customers/cust_42/past_usage",
+    ]);
   });
 
   test("walks both of Prism's pages and asks for no third", async () => {
@@ -49,7 +53,10 @@ describe("PayPal client on Prism", () => {
       [1, 3],
       [2, 1],
     ]);
-    expect(sent.filter((r) => r.method === "GET").map((r) => new URL(r.url).searchParams.get("page"))).toEqual(["1", "2"]);
+    expect(sent.filter((r) => r.method === "GET").map((r) => new URL(r.url).searchParams.get("page"))).toEqual([
+      "1",
+      "2",
+    ]);
     expect(sent.filter((r) => r.method === "POST")).toHaveLength(1);
   });
 
@@ -64,35 +71,48 @@ describe("PayPal client on Prism", () => {
     expect(sent.filter((r) => r.method === "GET")).toHaveLength(2);
   });
 
-  test.each(declaredResponses("paypal-billing", "getPastUsage").filter((r) => r.status >= 400).map((r) => [r.status, r] as const))(
-    "maps a declared %i to its class with code and request id",
-    async (status, declared) => {
-      const { client, sent } = prismClient();
-      const error = await client.getPastUsage("cust_42", SUBSCRIPTION, { headers: { Prefer: `code=${status}` } }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(EXPECTED_CLASS[status]);
-      const body = declared.example as { name: string; debug_id: string };
-      expect(error).toMatchObject({ status, code: body.name, requestId: body.debug_id, body: declared.example, provider: "paypal" });
-      // A 401 is replayed once with a new token; nothing else is retried here (maxRetries: 0).
-      expect(sent.filter((r) => r.method === "GET")).toHaveLength(status === 401 ? 2 : 1);
-    },
-  );
+  test.each(
+    declaredResponses("paypal-billing", "getPastUsage")
+      .filter((r) => r.status >= 400)
+      .map((r) => [r.status, r] as const),
+  )("maps a declared %i to its class with code and request id", async (status, declared) => {
+    const { client, sent } = prismClient();
+    const error = await client
+      .getPastUsage("cust_42", SUBSCRIPTION, { headers: { Prefer: `code=${status}` } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EXPECTED_CLASS[status]);
+    const body = declared.example as { name: string; debug_id: string };
+    expect(error).toMatchObject({
+      status,
+      code: body.name,
+      requestId: body.debug_id,
+      body: declared.example,
+      provider: "paypal",
+    });
+    // A 401 is replayed once with a new token; nothing else is retried here (maxRetries: 0).
+    expect(sent.filter((r) => r.method === "GET")).toHaveLength(status === 401 ? 2 : 1);
+  });
 
-  test.each(declaredResponses("paypal-billing", "createAccessToken").filter((r) => r.status >= 400).map((r) => [r.status, r] as const))(
-    "a declared %i from the token endpoint is an AuthenticationError with the OAuth code",
-    async (status, declared) => {
-      const { client, sent } = prismClient({ tokenPrefer: `code=${status}` });
-      const error = await client.getPastUsage("cust_42", SUBSCRIPTION).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(AuthenticationError);
-      expect(error).toMatchObject({ status, code: (declared.example as { error: string }).error });
-      expect(sent).toHaveLength(1);
-    },
-  );
+  test.each(
+    declaredResponses("paypal-billing", "createAccessToken")
+      .filter((r) => r.status >= 400)
+      .map((r) => [r.status, r] as const),
+  )("a declared %i from the token endpoint is an AuthenticationError with the OAuth code", async (status, declared) => {
+    const { client, sent } = prismClient({ tokenPrefer: `code=${status}` });
+    const error = await client.getPastUsage("cust_42", SUBSCRIPTION).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error).toMatchObject({ status, code: (declared.example as { error: string }).error });
+    expect(sent).toHaveLength(1);
+  });
 
   test("raw gives { data, error, response } with the token applied", async () => {
     const { client, sent } = prismClient();
-    const { data, response } = await client.raw.GET("/v1/commerce/billing/customers/{external_customer_id}/past_usage", {
-      params: { path: { external_customer_id: "cust_42" }, query: SUBSCRIPTION },
-    });
+    const { data, response } = await client.raw.GET(
+      "/v1/commerce/billing/customers/{external_customer_id}/past_usage",
+      {
+        params: { path: { external_customer_id: "cust_42" }, query: SUBSCRIPTION },
+      },
+    );
     expect(response.status).toBe(200);
     expect(data).toEqual(page200);
     expect(sent[1]?.headers.get("authorization")).toMatch(/^Bearer A21AA/);

@@ -4,8 +4,8 @@ import {
   createPayPalBillingClient,
   InvalidInputError,
   InvalidResponseError,
-  type NumberedPage,
   NotFoundError,
+  type NumberedPage,
   RequestAbortedError,
   type UsagePeriod,
 } from "../../src/paypal/index";
@@ -22,10 +22,19 @@ afterEach(async () => {
 
 async function clientFor(data: NonNullable<Script["data"]>, logger = captureLogger().logger) {
   paypal = await startScriptedPayPal({ data });
-  return createPayPalBillingClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: paypal.url, logger, logLevel: "warn" });
+  return createPayPalBillingClient({
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    baseUrl: paypal.url,
+    logger,
+    logLevel: "warn",
+  });
 }
 
-const pagesOf = (total: number, perPage = 2): NonNullable<Script["data"]> => (res, _n, page) => json(res, 200, pastUsagePage(page, total, perPage));
+const pagesOf =
+  (total: number, perPage = 2): NonNullable<Script["data"]> =>
+  (res, _n, page) =>
+    json(res, 200, pastUsagePage(page, total, perPage));
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -38,7 +47,18 @@ describe("listPastUsage", () => {
     const client = await clientFor(pagesOf(5));
     const periods = await collect(client.listPastUsage("cust_42", SUBSCRIPTION));
     expectTypeOf(periods).toEqualTypeOf<UsagePeriod[]>();
-    expect(periods.map((p) => p.invoice_id)).toEqual(["inv_1_0", "inv_1_1", "inv_2_0", "inv_2_1", "inv_3_0", "inv_3_1", "inv_4_0", "inv_4_1", "inv_5_0", "inv_5_1"]);
+    expect(periods.map((p) => p.invoice_id)).toEqual([
+      "inv_1_0",
+      "inv_1_1",
+      "inv_2_0",
+      "inv_2_1",
+      "inv_3_0",
+      "inv_3_1",
+      "inv_4_0",
+      "inv_4_1",
+      "inv_5_0",
+      "inv_5_1",
+    ]);
     expect(paypal?.pagesAsked).toEqual([1, 2, 3, 4, 5]);
     expect(paypal?.tokenRequests).toBe(1);
   });
@@ -75,15 +95,24 @@ describe("listPastUsage", () => {
   });
 
   test("stops when next_page is null", async () => {
-    const client = await clientFor((res, _n, page) => json(res, 200, { ...pastUsagePage(page, 10), meta: { ...pastUsagePage(page, 10).meta, next_page: page === 2 ? null : page + 1 } }));
+    const client = await clientFor((res, _n, page) =>
+      json(res, 200, {
+        ...pastUsagePage(page, 10),
+        meta: { ...pastUsagePage(page, 10).meta, next_page: page === 2 ? null : page + 1 },
+      }),
+    );
     await collect(client.listPastUsage("cust_42", SUBSCRIPTION));
     expect(paypal?.pagesAsked).toEqual([1, 2]);
   });
 
   test("yields page 1 even when it is empty, and asks for nothing more", async () => {
-    const client = await clientFor((res) => json(res, 200, { usage_periods: [], meta: { current_page: 1, total_count: 0, total_pages: 0 } }));
+    const client = await clientFor((res) =>
+      json(res, 200, { usage_periods: [], meta: { current_page: 1, total_count: 0, total_pages: 0 } }),
+    );
     const pages = await collect(client.listPastUsage("cust_42", SUBSCRIPTION).pages());
-    expect(pages).toEqual([{ usage_periods: [], meta: { current_page: 1, total_count: 0, total_pages: 0 }, pageNumber: 1 }]);
+    expect(pages).toEqual([
+      { usage_periods: [], meta: { current_page: 1, total_count: 0, total_pages: 0 }, pageNumber: 1 },
+    ]);
     expect(await collect(client.listPastUsage("cust_42", SUBSCRIPTION))).toEqual([]);
     expect(paypal?.pagesAsked).toEqual([1, 1]);
   });
@@ -115,18 +144,28 @@ describe("listPastUsage", () => {
     const pages = await collect(client.listPastUsage("cust_42", SUBSCRIPTION, { maxPages: 3 }).pages());
     expect(pages).toHaveLength(3);
     expect(paypal?.pagesAsked).toEqual([1, 2, 3]);
-    expect(capture.lines[0]?.args[0]).toMatch(/stopped listing past usage after maxPages \(3\) pages; resume with page: 4/);
+    expect(capture.lines[0]?.args[0]).toMatch(
+      /stopped listing past usage after maxPages \(3\) pages; resume with page: 4/,
+    );
   });
 
   test("query.page resumes a walk from that page", async () => {
     const client = await clientFor(pagesOf(5));
     const pages = await collect(client.listPastUsage("cust_42", { ...SUBSCRIPTION, page: 4, per_page: 2 }).pages());
     expect(pages.map((p) => p.pageNumber)).toEqual([4, 5]);
-    expect(paypal?.server.requests.filter((r) => r.method === "GET").map((r) => new URL(r.url, "http://x").searchParams.get("per_page"))).toEqual(["2", "2"]);
+    expect(
+      paypal?.server.requests
+        .filter((r) => r.method === "GET")
+        .map((r) => new URL(r.url, "http://x").searchParams.get("per_page")),
+    ).toEqual(["2", "2"]);
   });
 
   test("an error mid-walk surfaces after the pages before it", async () => {
-    const client = await clientFor((res, _n, page) => (page === 3 ? json(res, 404, { name: "RESOURCE_NOT_FOUND", message: "gone", debug_id: "d404" }) : json(res, 200, pastUsagePage(page, 5))));
+    const client = await clientFor((res, _n, page) =>
+      page === 3
+        ? json(res, 404, { name: "RESOURCE_NOT_FOUND", message: "gone", debug_id: "d404" })
+        : json(res, 200, pastUsagePage(page, 5)),
+    );
     const seen: number[] = [];
     const error = await (async () => {
       for await (const page of client.listPastUsage("cust_42", SUBSCRIPTION).pages()) seen.push(page.pageNumber);
@@ -137,11 +176,14 @@ describe("listPastUsage", () => {
   });
 
   test("one signal aborts the walk at once", async () => {
-    const client = await clientFor((res, _n, page) => (page === 2 ? undefined : json(res, 200, pastUsagePage(page, 5))));
+    const client = await clientFor((res, _n, page) =>
+      page === 2 ? undefined : json(res, 200, pastUsagePage(page, 5)),
+    );
     const controller = new AbortController();
     const seen: number[] = [];
     const walk = (async () => {
-      for await (const page of client.listPastUsage("cust_42", SUBSCRIPTION, { signal: controller.signal }).pages()) seen.push(page.pageNumber);
+      for await (const page of client.listPastUsage("cust_42", SUBSCRIPTION, { signal: controller.signal }).pages())
+        seen.push(page.pageNumber);
     })();
     await waitFor(() => paypal?.pagesAsked.length === 2); // page 2 is asked for, and stalls
     const abortedAt = performance.now();
@@ -155,9 +197,15 @@ describe("listPastUsage", () => {
   test("checks its input when called, before any request", async () => {
     const client = await clientFor(pagesOf(1));
     expect(() => client.listPastUsage("cust 42", SUBSCRIPTION)).toThrow(InvalidInputError);
-    expect(() => client.listPastUsage("cust_42", SUBSCRIPTION, { maxPages: 0 })).toThrow(/maxPages must be a whole number ≥ 1/);
-    expect(() => client.listPastUsage("cust_42", SUBSCRIPTION, { timeoutMs: 0 })).toThrow(/timeoutMs must be a whole number/);
-    expect(() => client.listPastUsage("cust_42", SUBSCRIPTION, { signal: {} as AbortSignal })).toThrow(/signal must be an AbortSignal/);
+    expect(() => client.listPastUsage("cust_42", SUBSCRIPTION, { maxPages: 0 })).toThrow(
+      /maxPages must be a whole number ≥ 1/,
+    );
+    expect(() => client.listPastUsage("cust_42", SUBSCRIPTION, { timeoutMs: 0 })).toThrow(
+      /timeoutMs must be a whole number/,
+    );
+    expect(() => client.listPastUsage("cust_42", SUBSCRIPTION, { signal: {} as AbortSignal })).toThrow(
+      /signal must be an AbortSignal/,
+    );
     expect(paypal?.dataRequests).toBe(0);
   });
 });

@@ -16,42 +16,98 @@ afterEach(async () => {
   paypal = undefined;
 });
 
-const echo401: Script["data"] = (res, _n, _p, req) => json(res, 401, { name: "AUTHENTICATION_FAILURE", message: `bad token ${req.headers.authorization}`, debug_id: "d" });
+const echo401: Script["data"] = (res, _n, _p, req) =>
+  json(res, 401, { name: "AUTHENTICATION_FAILURE", message: `bad token ${req.headers.authorization}`, debug_id: "d" });
 
 const scenarios: [string, Script, Partial<PayPalBillingClientOptions>, Record<string, unknown>?][] = [
-  ["the token endpoint refuses and echoes the Basic header", { token: (res, _n, req) => json(res, 401, { error: "invalid_client", error_description: `bad ${req.headers.authorization}` }) }, {}],
+  [
+    "the token endpoint refuses and echoes the Basic header",
+    {
+      token: (res, _n, req) =>
+        json(res, 401, { error: "invalid_client", error_description: `bad ${req.headers.authorization}` }),
+    },
+    {},
+  ],
   ["the token endpoint stalls", { token: () => {} }, { timeoutMs: 100, maxRetries: 0 }],
-  ["the token endpoint sends broken JSON", { token: (res) => res.writeHead(200, { "content-type": "application/json" }).end(`{"access_token":"${ACCESS_TOKEN}`) }, {}],
+  [
+    "the token endpoint sends broken JSON",
+    {
+      token: (res) =>
+        res.writeHead(200, { "content-type": "application/json" }).end(`{"access_token":"${ACCESS_TOKEN}`),
+    },
+    {},
+  ],
   ["every data call is a 401 that echoes the token", { data: echo401 }, {}],
-  ["the data call fails with 500", { data: (res) => json(res, 500, { name: "INTERNAL_SERVER_ERROR", message: "x", debug_id: "d" }) }, { maxRetries: 0 }],
-  ["the data call asks to wait an hour", { data: (res) => json(res, 429, { name: "RATE_LIMIT_REACHED", message: "x", debug_id: "d" }, { "retry-after": "3600" }) }, {}],
-  ["the call is aborted while the token is fetched", { token: (res, n) => setTimeout(() => issueToken(res, n), 200) }, {}, { signal: AbortSignal.timeout(50) }],
+  [
+    "the data call fails with 500",
+    { data: (res) => json(res, 500, { name: "INTERNAL_SERVER_ERROR", message: "x", debug_id: "d" }) },
+    { maxRetries: 0 },
+  ],
+  [
+    "the data call asks to wait an hour",
+    {
+      data: (res) =>
+        json(res, 429, { name: "RATE_LIMIT_REACHED", message: "x", debug_id: "d" }, { "retry-after": "3600" }),
+    },
+    {},
+  ],
+  [
+    "the call is aborted while the token is fetched",
+    { token: (res, n) => setTimeout(() => issueToken(res, n), 200) },
+    {},
+    { signal: AbortSignal.timeout(50) },
+  ],
   ["the data call's deadline passes", { data: () => {} }, { deadlineMs: 150 }],
 ];
 
 function renderings(error: unknown): string[] {
-  return [(error as Error).message, String((error as Error).stack), String(error), JSON.stringify(error), inspect(error, { depth: Infinity, showHidden: true })];
+  return [
+    (error as Error).message,
+    String((error as Error).stack),
+    String(error),
+    JSON.stringify(error),
+    inspect(error, { depth: Infinity, showHidden: true }),
+  ];
 }
 
 describe("PayPal secrets", () => {
-  test.each(scenarios)("%s: no secret in errors, the client or the logs", async (_name, script, options, callOptions = {}) => {
-    paypal = await startScriptedPayPal({
-      ...script,
-      // Tokens carry the recognisable ACCESS_TOKEN text unless the scenario issues its own.
-      token: script.token ?? ((res, n) => issueToken(res, n)),
-    });
-    const capture = captureLogger();
-    const client = createPayPalBillingClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: paypal.url, logger: capture.logger, logLevel: "debug", ...options });
-    const error = await client.getPastUsage("cust_42", SUBSCRIPTION, callOptions).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(Error);
-    const everything = [...renderings(error), inspect(client, { depth: Infinity, showHidden: true }), JSON.stringify(capture.lines), inspect(capture.lines, { depth: Infinity })];
-    for (const text of everything) for (const secret of SECRETS) expect(text).not.toContain(secret);
-  });
+  test.each(scenarios)(
+    "%s: no secret in errors, the client or the logs",
+    async (_name, script, options, callOptions = {}) => {
+      paypal = await startScriptedPayPal({
+        ...script,
+        // Tokens carry the recognisable ACCESS_TOKEN text unless the scenario issues its own.
+        token: script.token ?? ((res, n) => issueToken(res, n)),
+      });
+      const capture = captureLogger();
+      const client = createPayPalBillingClient({
+        clientId: CLIENT_ID,
+        clientSecret: CLIENT_SECRET,
+        baseUrl: paypal.url,
+        logger: capture.logger,
+        logLevel: "debug",
+        ...options,
+      });
+      const error = await client.getPastUsage("cust_42", SUBSCRIPTION, callOptions).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      const everything = [
+        ...renderings(error),
+        inspect(client, { depth: Infinity, showHidden: true }),
+        JSON.stringify(capture.lines),
+        inspect(capture.lines, { depth: Infinity }),
+      ];
+      for (const text of everything) for (const secret of SECRETS) expect(text).not.toContain(secret);
+    },
+  );
 
   test("input errors do not echo a secret either", async () => {
     const error = (() => {
       try {
-        return createPayPalBillingClient({ environment: "sandbox", clientId: CLIENT_ID, clientSecret: `${CLIENT_SECRET} x` });
+        return createPayPalBillingClient({
+          environment: "sandbox",
+          clientId: CLIENT_ID,
+          clientSecret: `${CLIENT_SECRET} x`,
+        });
       } catch (e) {
         return e;
       }

@@ -25,10 +25,17 @@ afterEach(async () => {
 
 async function clientFor(script: Script = {}, options: PayPalBillingClientOptions = {}) {
   paypal = await startScriptedPayPal(script);
-  return createPayPalBillingClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: paypal.url, logLevel: "off", ...options });
+  return createPayPalBillingClient({
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    baseUrl: paypal.url,
+    logLevel: "off",
+    ...options,
+  });
 }
 
-const get = (client: ReturnType<typeof createPayPalBillingClient>, options = {}) => client.getPastUsage("cust_42", SUBSCRIPTION, options);
+const get = (client: ReturnType<typeof createPayPalBillingClient>, options = {}) =>
+  client.getPastUsage("cust_42", SUBSCRIPTION, options);
 
 describe("PayPal token lifecycle", () => {
   test("asks for a token with Basic auth and a client_credentials form body", async () => {
@@ -62,7 +69,8 @@ describe("PayPal token lifecycle", () => {
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const seen = new Set<string>();
     await Promise.all(Array.from({ length: 20 }, () => get(client)));
-    for (const r of paypal?.server.requests.slice(2) ?? []) if (r.headers.authorization?.startsWith("Bearer")) seen.add(r.headers.authorization);
+    for (const r of paypal?.server.requests.slice(2) ?? [])
+      if (r.headers.authorization?.startsWith("Bearer")) seen.add(r.headers.authorization);
     expect(paypal?.tokenRequests).toBe(2);
     expect([...seen]).toEqual([`Bearer ${ACCESS_TOKEN}-2`]);
   });
@@ -75,7 +83,10 @@ describe("PayPal token lifecycle", () => {
 
   test("a 401 with a cached token fetches one new token and replays once", async () => {
     const client = await clientFor({
-      data: (res, n, page) => (n === 1 ? json(res, 401, { name: "AUTHENTICATION_FAILURE", message: "expired", debug_id: "d1" }) : json(res, 200, pastUsagePage(page, 1))),
+      data: (res, n, page) =>
+        n === 1
+          ? json(res, 401, { name: "AUTHENTICATION_FAILURE", message: "expired", debug_id: "d1" })
+          : json(res, 200, pastUsagePage(page, 1)),
     });
     const page = await get(client);
     expect(page.meta.current_page).toBe(1);
@@ -85,7 +96,9 @@ describe("PayPal token lifecycle", () => {
   });
 
   test("a 401 forever ends with AuthenticationError after two of each", async () => {
-    const client = await clientFor({ data: (res) => json(res, 401, { name: "AUTHENTICATION_FAILURE", message: "nope", debug_id: "d401" }) });
+    const client = await clientFor({
+      data: (res) => json(res, 401, { name: "AUTHENTICATION_FAILURE", message: "nope", debug_id: "d401" }),
+    });
     const error = await get(client).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ code: "AUTHENTICATION_FAILURE", requestId: "d401", status: 401 });
@@ -96,7 +109,9 @@ describe("PayPal token lifecycle", () => {
   test("concurrent 401s on one token share one new token", async () => {
     const client = await clientFor({
       data: (res, _n, page, req) =>
-        req.headers.authorization === `Bearer ${ACCESS_TOKEN}-1` ? json(res, 401, { name: "AUTHENTICATION_FAILURE", message: "x", debug_id: "d" }) : json(res, 200, pastUsagePage(page, 1)),
+        req.headers.authorization === `Bearer ${ACCESS_TOKEN}-1`
+          ? json(res, 401, { name: "AUTHENTICATION_FAILURE", message: "x", debug_id: "d" })
+          : json(res, 200, pastUsagePage(page, 1)),
     });
     await get(client);
     expect(paypal?.tokenRequests).toBe(2);
@@ -105,11 +120,15 @@ describe("PayPal token lifecycle", () => {
   });
 
   test("invalid_client from the token endpoint is an AuthenticationError with the OAuth code, and no data request", async () => {
-    const client = await clientFor({ token: (res) => json(res, 401, { error: "invalid_client", error_description: "Client Authentication failed" }) });
+    const client = await clientFor({
+      token: (res) => json(res, 401, { error: "invalid_client", error_description: "Client Authentication failed" }),
+    });
     const error = await get(client).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ code: "invalid_client", status: 401, provider: "paypal", method: "POST" });
-    expect((error as Error).message).toBe("POST /v1/oauth2/token failed with 401 invalid_client: Client Authentication failed");
+    expect((error as Error).message).toBe(
+      "POST /v1/oauth2/token failed with 401 invalid_client: Client Authentication failed",
+    );
     expect(paypal?.tokenRequests).toBe(1);
     expect(paypal?.dataRequests).toBe(0);
   });
@@ -120,7 +139,9 @@ describe("PayPal token lifecycle", () => {
   });
 
   test("retries a 503 from the token endpoint like a GET", async () => {
-    const client = await clientFor({ token: (res, n) => (n === 1 ? json(res, 503, { name: "SERVICE_UNAVAILABLE" }) : issueToken(res, n)) });
+    const client = await clientFor({
+      token: (res, n) => (n === 1 ? json(res, 503, { name: "SERVICE_UNAVAILABLE" }) : issueToken(res, n)),
+    });
     await get(client);
     expect(paypal?.tokenRequests).toBe(2);
   });
@@ -141,7 +162,9 @@ describe("PayPal token lifecycle", () => {
   });
 
   test("a 200 token with characters a header cannot carry is an InvalidResponseError that does not show it", async () => {
-    const client = await clientFor({ token: (res) => json(res, 200, { access_token: "tok en-123456", token_type: "Bearer", expires_in: 32_400 }) });
+    const client = await clientFor({
+      token: (res) => json(res, 200, { access_token: "tok en-123456", token_type: "Bearer", expires_in: 32_400 }),
+    });
     const error = await get(client).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "InvalidResponseError", status: 200 });
     expect((error as Error).message).not.toContain("tok en");
@@ -185,7 +208,13 @@ describe("PayPal tokenStore", () => {
   test("two clients sharing a tokenStore make one token request", async () => {
     const tokenStore = memoryStore();
     const first = await clientFor({}, { tokenStore });
-    const second = createPayPalBillingClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: paypal?.url ?? "", tokenStore, logLevel: "off" });
+    const second = createPayPalBillingClient({
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      baseUrl: paypal?.url ?? "",
+      tokenStore,
+      logLevel: "off",
+    });
     await get(first);
     await get(second);
     expect(paypal?.tokenRequests).toBe(1);
@@ -198,7 +227,12 @@ describe("PayPal tokenStore", () => {
     const tokenStore = memoryStore();
     tokenStore.value = { accessToken: "revoked-token-123", expiresAt: Date.now() + 3_600_000 };
     const client = await clientFor(
-      { data: (res, _n, page, req) => (req.headers.authorization === "Bearer revoked-token-123" ? json(res, 401, { name: "AUTHENTICATION_FAILURE", message: "x", debug_id: "d" }) : json(res, 200, pastUsagePage(page, 1))) },
+      {
+        data: (res, _n, page, req) =>
+          req.headers.authorization === "Bearer revoked-token-123"
+            ? json(res, 401, { name: "AUTHENTICATION_FAILURE", message: "x", debug_id: "d" })
+            : json(res, 200, pastUsagePage(page, 1)),
+      },
       { tokenStore },
     );
     await get(client);
@@ -230,8 +264,14 @@ describe("PayPal tokenStore", () => {
 
 describe("PayPal accessToken option", () => {
   test("a fixed token is sent as is, with no token request and no replay after a 401", async () => {
-    paypal = await startScriptedPayPal({ data: (res) => json(res, 401, { name: "AUTHENTICATION_FAILURE", message: "x", debug_id: "d" }) });
-    const client = createPayPalBillingClient({ accessToken: "my-own-token-0123", baseUrl: paypal.url, logLevel: "off" });
+    paypal = await startScriptedPayPal({
+      data: (res) => json(res, 401, { name: "AUTHENTICATION_FAILURE", message: "x", debug_id: "d" }),
+    });
+    const client = createPayPalBillingClient({
+      accessToken: "my-own-token-0123",
+      baseUrl: paypal.url,
+      logLevel: "off",
+    });
     await expect(get(client)).rejects.toBeInstanceOf(AuthenticationError);
     expect(paypal.tokenRequests).toBe(0);
     expect(paypal.dataRequests).toBe(1);
@@ -240,7 +280,11 @@ describe("PayPal accessToken option", () => {
 
   test("a token function returning what cannot be a header is an InvalidInputError that does not show it", async () => {
     paypal = await startScriptedPayPal({});
-    const client = createPayPalBillingClient({ accessToken: async () => "fn-token\r\nX-Injected: 1", baseUrl: paypal.url, logLevel: "off" });
+    const client = createPayPalBillingClient({
+      accessToken: async () => "fn-token\r\nX-Injected: 1",
+      baseUrl: paypal.url,
+      logLevel: "off",
+    });
     const error = await get(client).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidInputError);
     expect(error).toMatchObject({ param: "accessToken" });
@@ -250,10 +294,17 @@ describe("PayPal accessToken option", () => {
 
   test("a token function is asked again once after a 401, then the call replays once", async () => {
     paypal = await startScriptedPayPal({
-      data: (res, _n, page, req) => (req.headers.authorization === "Bearer fn-token-1" ? json(res, 401, { name: "AUTHENTICATION_FAILURE", message: "x", debug_id: "d" }) : json(res, 200, pastUsagePage(page, 1))),
+      data: (res, _n, page, req) =>
+        req.headers.authorization === "Bearer fn-token-1"
+          ? json(res, 401, { name: "AUTHENTICATION_FAILURE", message: "x", debug_id: "d" })
+          : json(res, 200, pastUsagePage(page, 1)),
     });
     let asked = 0;
-    const client = createPayPalBillingClient({ accessToken: async () => `fn-token-${++asked}`, baseUrl: paypal.url, logLevel: "off" });
+    const client = createPayPalBillingClient({
+      accessToken: async () => `fn-token-${++asked}`,
+      baseUrl: paypal.url,
+      logLevel: "off",
+    });
     await get(client);
     expect(asked).toBe(2);
     expect(paypal.dataRequests).toBe(2);

@@ -14,7 +14,9 @@ describe("Prolifi browser guard", () => {
 
     test("refuses a secret key", () => {
       expect(() => createProlifiClient({ apiKey: SECRET_KEY })).toThrow(InvalidInputError);
-      expect(() => createProlifiClient({ apiKey: SECRET_KEY })).toThrow(/secret key \(sk_\) in a browser is readable by anyone: use a read-only pk_ key, or dangerouslyAllowBrowser: true/);
+      expect(() => createProlifiClient({ apiKey: SECRET_KEY })).toThrow(
+        /secret key \(sk_\) in a browser is readable by anyone: use a read-only pk_ key, or dangerouslyAllowBrowser: true/,
+      );
     });
 
     test("accepts a public key", () => {

@@ -1,7 +1,7 @@
 // The Prolifi client against Prism on spec/prolifi.yaml: every request is checked for spec
 // violations (test/setup/fail-on-violations.ts), so a passing test also means a conforming request.
 import { describe, expect, expectTypeOf, test } from "vitest";
-import { type ApiError, createProlifiClient, type CustomerUsage, type RateLimit } from "../../src/prolifi/index";
+import { type ApiError, type CustomerUsage, createProlifiClient, type RateLimit } from "../../src/prolifi/index";
 import { EXPECTED_CLASS } from "../helpers/error-classes";
 import { CUSTOMER_ID, PUBLIC_KEY, SECRET_KEY } from "../helpers/fixtures";
 import { prismFetch, prismUrl } from "../helpers/prism";
@@ -30,14 +30,22 @@ describe("Prolifi client on Prism", () => {
     ["a public key", PUBLIC_KEY],
   ])("fetches usage with every optional parameter, with %s", async (_label, apiKey) => {
     const { client, sent } = recordingClient(apiKey);
-    const usage = await client.getCustomerUsage(CUSTOMER_ID, { start_date: "2026-01-01", end_date: "2026-01-31", event_name: "api_call" });
+    const usage = await client.getCustomerUsage(CUSTOMER_ID, {
+      start_date: "2026-01-01",
+      end_date: "2026-01-31",
+      event_name: "api_call",
+    });
     expectTypeOf(usage).toMatchTypeOf<CustomerUsage>();
     expect(usage).toEqual(example200);
     expect(sent).toHaveLength(1);
     expect(sent[0]?.headers.get("authorization")).toBe(`Bearer ${apiKey}`);
     const url = new URL(sent[0]?.url ?? "");
     expect(url.pathname).toBe(`/customers/${CUSTOMER_ID}/usage`);
-    expect(Object.fromEntries(url.searchParams)).toEqual({ start_date: "2026-01-01", end_date: "2026-01-31", event_name: "api_call" });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      start_date: "2026-01-01",
+      end_date: "2026-01-31",
+      event_name: "api_call",
+    });
   });
 
   test("fetches usage with no optional parameter", async () => {
@@ -56,25 +64,30 @@ describe("Prolifi client on Prism", () => {
     expect(Object.keys(usage)).toEqual(["data"]);
   });
 
-  test.each(declaredResponses("prolifi", "getCustomerUsage").filter((r) => r.status >= 400).map((r) => [r.status, r] as const))(
-    "maps a declared %i to its class with code set",
-    async (status, declared) => {
-      const { client, sent } = recordingClient(SECRET_KEY);
-      const error = await client.getCustomerUsage(CUSTOMER_ID, {}, { headers: { Prefer: `code=${status}` }, maxRetries: 0 }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(EXPECTED_CLASS[status]);
-      const apiError = error as ApiError;
-      expect(apiError.status).toBe(status);
-      expect(apiError.code).toBe((declared.example as { error: { type: string } }).error.type);
-      expect(apiError.body).toEqual(declared.example);
-      expect(apiError.provider).toBe("prolifi");
-      if (status === 429) expect(apiError.retryAfterMs).toBe(30_000);
-      expect(sent).toHaveLength(1);
-    },
-  );
+  test.each(
+    declaredResponses("prolifi", "getCustomerUsage")
+      .filter((r) => r.status >= 400)
+      .map((r) => [r.status, r] as const),
+  )("maps a declared %i to its class with code set", async (status, declared) => {
+    const { client, sent } = recordingClient(SECRET_KEY);
+    const error = await client
+      .getCustomerUsage(CUSTOMER_ID, {}, { headers: { Prefer: `code=${status}` }, maxRetries: 0 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EXPECTED_CLASS[status]);
+    const apiError = error as ApiError;
+    expect(apiError.status).toBe(status);
+    expect(apiError.code).toBe((declared.example as { error: { type: string } }).error.type);
+    expect(apiError.body).toEqual(declared.example);
+    expect(apiError.provider).toBe("prolifi");
+    if (status === 429) expect(apiError.retryAfterMs).toBe(30_000);
+    expect(sent).toHaveLength(1);
+  });
 
   test("raw gives openapi-fetch's { data, error, response } with auth applied", async () => {
     const { client, sent } = recordingClient(PUBLIC_KEY);
-    const { data, error, response } = await client.raw.GET("/customers/{id}/usage", { params: { path: { id: CUSTOMER_ID } } });
+    const { data, error, response } = await client.raw.GET("/customers/{id}/usage", {
+      params: { path: { id: CUSTOMER_ID } },
+    });
     expect(response.status).toBe(200);
     expect(error).toBeUndefined();
     expect(data).toEqual(example200);

@@ -16,7 +16,8 @@ export default class ClosingLineReporter implements Reporter {
       const suiteErrors = [...module.children.allSuites()].reduce((n, suite) => n + suite.errors().length, 0);
       failedHere += suiteErrors;
       // A file that broke while loading has errors but no failed test: count it once at least.
-      if (failedHere === 0 && (module.errors().length > 0 || module.state() === "failed")) failedHere = Math.max(1, module.errors().length);
+      if (failedHere === 0 && (module.errors().length > 0 || module.state() === "failed"))
+        failedHere = Math.max(1, module.errors().length);
       failed += failedHere;
     }
     process.stdout.write(`\nvitest: ${passed} passed, ${failed} failed\n`);
