@@ -10,9 +10,16 @@ export const servers = [
 
 export const operations = {
   "createAccessToken": {
-    "parameters": {}
+    "method": "POST",
+    "path": "/v1/oauth2/token",
+    "parameters": {
+      "path": {},
+      "query": {}
+    }
   },
   "getPastUsage": {
+    "method": "GET",
+    "path": "/v1/commerce/billing/customers/{external_customer_id}/past_usage",
     "parameters": {
       "path": {
         "external_customer_id": {

@@ -10,6 +10,8 @@ export const servers = [
 
 export const operations = {
   "getCustomerUsage": {
+    "method": "GET",
+    "path": "/customers/{id}/usage",
     "parameters": {
       "path": {
         "id": {

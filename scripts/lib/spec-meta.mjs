@@ -1,13 +1,13 @@
 // Builds generated/<api>.meta.ts: the few facts of a spec that src/ needs at run time (servers,
-// each operation's parameter constraints, bearer key patterns), so a spec change moves the client's
+// each operation's method, path and parameter constraints, bearer key patterns), so a spec change moves the client's
 // input checks with it. Descriptions stay out: this module ships in browser bundles.
 import { eachOperation, pickConstraints } from "./openapi.mjs";
 
 function operationsOf(spec) {
   const operations = {};
-  for (const { op, parameters } of eachOperation(spec)) {
+  for (const { path, method, op, parameters } of eachOperation(spec)) {
     // Grouped by location: a query object must not pass for a path parameter, nor the reverse.
-    const byLocation = {};
+    const byLocation = { path: {}, query: {} };
     for (const param of parameters) {
       byLocation[param.in] ??= {};
       byLocation[param.in][param.name] = {
@@ -15,7 +15,7 @@ function operationsOf(spec) {
         ...pickConstraints(param.schema),
       };
     }
-    operations[op.operationId] = { parameters: byLocation };
+    operations[op.operationId] = { method: method.toUpperCase(), path, parameters: byLocation };
   }
   return operations;
 }

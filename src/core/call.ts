@@ -2,12 +2,30 @@
 // fetch made for it. The two ways a call ends early are worded here, once.
 import { RequestAbortedError, TimeoutError } from "./errors";
 
-export interface Call {
+/** How long and how often one call may try: client options, and overrides on every method. */
+export interface CallSettings {
+  /** Per attempt, covering the body read as well as the headers. @default 30000 */
+  timeoutMs?: number | undefined;
+  /** Retries after the first attempt (three attempts in all), for GET and the token request. @default 2 */
+  maxRetries?: number | undefined;
+  /** One call end to end: every attempt, every wait, a token fetch and a 401 replay. @default 120000 */
+  deadlineMs?: number | undefined;
+}
+
+/** The last, optional argument of every method: the client's call settings, overridden for this call. */
+export interface RequestOptions extends CallSettings {
+  /** Aborts the call, including any wait between retries. */
+  signal?: AbortSignal | undefined;
+  /** Extra request headers for this call (on the data request only, never the token request). */
+  headers?: HeadersInit | undefined;
+}
+
+/** Every call setting, with the client's value where the call gave none. */
+export type ResolvedCallSettings = { readonly [K in keyof CallSettings]-?: Exclude<CallSettings[K], undefined> };
+
+export interface Call extends ResolvedCallSettings {
   readonly startedAt: number;
   readonly deadlineAt: number;
-  readonly deadlineMs: number;
-  readonly timeoutMs: number;
-  readonly maxRetries: number;
   readonly signal: AbortSignal | undefined;
 }
 

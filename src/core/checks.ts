@@ -1,5 +1,6 @@
 // Input checks shared by both clients. Parameter checks are driven by the constraint tables
 // generated from the specs (generated/*.meta.ts), so a spec change moves them too.
+import type { CallSettings } from "./call";
 import { InvalidInputError } from "./errors";
 
 /** One parameter's constraints, as scripts/lib/spec-meta.mjs writes them. */
@@ -102,24 +103,19 @@ export function checkOperationInput(
   checkParams(query as Record<string, unknown>, parameters.query, "query");
 }
 
-/** Options that are whole numbers: retries from 0, pages from 1, times in ms from 1 to what timers can wait. */
-const COUNT_RANGES: Record<string, readonly [min: number, max?: number]> = {
-  maxRetries: [0],
-  maxPages: [1],
-  timeoutMs: [1, MAX_TIMER_MS],
-  deadlineMs: [1, MAX_TIMER_MS],
-};
-
-export function checkCounts(options: object): void {
-  for (const [name, [min, max = Infinity]] of Object.entries(COUNT_RANGES)) {
-    const value = (options as Record<string, unknown>)[name];
-    if (value !== undefined && !(Number.isInteger(value) && (value as number) >= min && (value as number) <= max)) {
-      throw new InvalidInputError(
-        name,
-        `${name} must be a whole number ${max < Infinity ? `from ${min} to ${max}` : `≥ ${min}`} (got ${shown(value)})`,
-      );
-    }
+/** Refuses a number option that is not a whole number from `min` to `max`. */
+export function checkWholeNumber(name: string, value: unknown, min: number, max = Number.POSITIVE_INFINITY): void {
+  if (value !== undefined && !(Number.isInteger(value) && (value as number) >= min && (value as number) <= max)) {
+    const range = max < Number.POSITIVE_INFINITY ? `from ${min} to ${max}` : `≥ ${min}`;
+    throw new InvalidInputError(name, `${name} must be a whole number ${range} (got ${shown(value)})`);
   }
+}
+
+/** Retries from 0; times in ms from 1 to the longest a timer can wait. */
+export function checkCallSettings(settings: CallSettings): void {
+  checkWholeNumber("maxRetries", settings.maxRetries, 0);
+  checkWholeNumber("timeoutMs", settings.timeoutMs, 1, MAX_TIMER_MS);
+  checkWholeNumber("deadlineMs", settings.deadlineMs, 1, MAX_TIMER_MS);
 }
 
 /** A caller's signal: anything shaped like an AbortSignal (one from a polyfill or another realm works too). */

@@ -76,6 +76,17 @@ export interface TextResult {
   response: Response;
 }
 
+/** What openapi-fetch would make of a response with `parseAs: "text"`, for a request sent without it. */
+export async function readTextResult(response: Response): Promise<TextResult> {
+  const text = await response.text();
+  if (response.ok) return { data: text, response };
+  try {
+    return { error: JSON.parse(text) as unknown, response };
+  } catch {
+    return { error: text, response };
+  }
+}
+
 /**
  * The typed 2xx body of a call made with `parseAs: "text"`, or the typed error it deserves. Every
  * success body these APIs define is a JSON object, so anything else (`null`, a number, broken JSON)

@@ -1,7 +1,15 @@
 // The `fetch` handed to openapi-fetch: the one place retries, timeouts and the deadline live.
 // Middleware cannot resend a request, so the loop sits beneath it. Each attempt reads the whole
 // body inside its own timeout and hands openapi-fetch a complete, buffered Response.
-import { abortedError, type Call, checkStillWanted, deadlineError, sleep } from "./call";
+import {
+  abortedError,
+  type Call,
+  checkStillWanted,
+  deadlineError,
+  type RequestOptions,
+  type ResolvedCallSettings,
+  sleep,
+} from "./call";
 import { RETRY_AFTER_CAP_MS } from "./defaults";
 import { ConnectionError, TimeoutError } from "./errors";
 import type { Log } from "./log";
@@ -10,19 +18,8 @@ import { backoffMs, isRetryableResponse, retryAfterMs } from "./retry-policy";
 
 export type { Call } from "./call";
 
-/** Per-call settings; each falls back to the client's. */
-export interface CallSettings {
-  signal?: AbortSignal | undefined;
-  timeoutMs?: number | undefined;
-  maxRetries?: number | undefined;
-  deadlineMs?: number | undefined;
-}
-
-export interface TransportConfig {
+export interface TransportConfig extends ResolvedCallSettings {
   fetch: typeof fetch;
-  timeoutMs: number;
-  maxRetries: number;
-  deadlineMs: number;
   log: Log;
 }
 
@@ -32,7 +29,7 @@ export interface SendOptions {
 }
 
 export interface Transport {
-  startCall(settings?: CallSettings): Call;
+  startCall(settings?: RequestOptions): Call;
   /** Sends `request` with retries; resolves to the final (buffered) response of any status. */
   send(request: Request, call: Call, options?: SendOptions): Promise<Response>;
 }
@@ -133,7 +130,7 @@ export function createTransport(config: TransportConfig): Transport {
     }
   }
 
-  function startCall(settings: CallSettings = {}): Call {
+  function startCall(settings: RequestOptions = {}): Call {
     const startedAt = Date.now();
     const deadlineMs = settings.deadlineMs ?? config.deadlineMs;
     return {

@@ -1,12 +1,11 @@
 // The Prolifi client: one read-only endpoint, a bearer key, and the shared transport.
-import createClient, { type Client } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
 import type { components, paths } from "../../generated/prolifi";
 import { operations, servers } from "../../generated/prolifi.meta";
-import { checkBaseUrl, checkOperationInput } from "../core/checks";
+import { checkBaseUrl } from "../core/checks";
 import { InvalidInputError } from "../core/errors";
-import { type CommonClientOptions, createClientCore, type RequestOptions, startCheckedCall } from "../core/options";
-import { type ResponseContext, resultOf } from "../core/response";
-import type { Call } from "../core/transport";
+import { createApiClient } from "../core/operation";
+import { type CommonClientOptions, createClientCore, type RequestOptions } from "../core/options";
 import { resolveApiKey } from "./api-key";
 import { readProlifiError } from "./errors";
 import { type WithRateLimit, withRateLimit } from "./rate-limit";
@@ -45,10 +44,8 @@ export interface ProlifiClient {
   readonly raw: Client<paths>;
 }
 
-const USAGE = operations.getCustomerUsage;
-
-function checkUsageQuery(customerId: string, query: CustomerUsageQuery): void {
-  checkOperationInput({ id: customerId }, query, USAGE.parameters);
+/** The date filter is a range: its start may not come after its end. */
+function checkDateOrder(query: CustomerUsageQuery): void {
   if (query.start_date !== undefined && query.end_date !== undefined && query.start_date > query.end_date) {
     throw new InvalidInputError("end_date", `end_date (${query.end_date}) is before start_date (${query.start_date})`);
   }
@@ -62,31 +59,24 @@ export function createProlifiClient(options: ProlifiClientOptions = {}): Prolifi
   if (key.mode === "live" && baseUrl === PROLIFI_SANDBOX_URL) {
     core.log("warn", "a live Prolifi key is pointed at the sandbox host; live keys act on real data");
   }
-  const responses: ResponseContext = { provider: "prolifi", readErrorBody: readProlifiError, redactor: core.redactor };
-
   const authorization = `Bearer ${key.value}`;
-  const send = (request: Request, call: Call): Promise<Response> => {
-    request.headers.set("Authorization", authorization);
-    return core.transport.send(request, call);
-  };
-
-  const raw = createClient<paths>({
+  const api = createApiClient<paths>(core, {
     baseUrl,
-    fetch: (request) => send(request, core.transport.startCall({ signal: request.signal })),
+    responses: { provider: "prolifi", readErrorBody: readProlifiError, redactor: core.redactor },
+    send(request, call) {
+      request.headers.set("Authorization", authorization);
+      return core.transport.send(request, call);
+    },
+  });
+  const usage = api.operation<CustomerUsage, CustomerUsageQuery>(operations.getCustomerUsage, {
+    check: checkDateOrder,
   });
 
   return {
-    raw,
+    raw: api.raw,
     async getCustomerUsage(customerId, query = {}, requestOptions) {
-      checkUsageQuery(customerId, query);
-      const { call, headers } = startCheckedCall(core, requestOptions);
-      const result = await raw.GET("/customers/{id}/usage", {
-        params: { path: { id: customerId }, query },
-        parseAs: "text",
-        ...(headers && { headers }),
-        fetch: (request) => send(request, call),
-      });
-      return withRateLimit(resultOf<CustomerUsage>(result, "GET", responses), result.response.headers);
+      const { body, response } = await usage({ path: { id: customerId }, query }, requestOptions);
+      return withRateLimit(body, response.headers);
     },
   };
 }

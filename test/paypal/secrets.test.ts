@@ -4,7 +4,7 @@ import { inspect } from "node:util";
 import { afterEach, describe, expect, test } from "vitest";
 import { createPayPalBillingClient, type PayPalBillingClientOptions } from "../../src/paypal/index";
 import { json } from "../helpers/fault-server";
-import { ACCESS_TOKEN, BASIC_AUTH, CLIENT_ID, CLIENT_SECRET, SUBSCRIPTION } from "../helpers/fixtures";
+import { ACCESS_TOKEN, BASIC_AUTH, CLIENT_ID, CLIENT_SECRET, pastUsagePage, SUBSCRIPTION } from "../helpers/fixtures";
 import { captureLogger } from "../helpers/logger";
 import { issueToken, type Script, type ScriptedPayPal, startScriptedPayPal } from "../helpers/paypal-server";
 
@@ -99,6 +99,40 @@ describe("PayPal secrets", () => {
       for (const text of everything) for (const secret of SECRETS) expect(text).not.toContain(secret);
     },
   );
+
+  test("middleware added to raw never sees the token request, the Basic header or a token", async () => {
+    // The second data request is a 401, so the client fetches a second token and replays once.
+    paypal = await startScriptedPayPal({
+      data: (res, n, page) =>
+        n === 2
+          ? json(res, 401, { name: "AUTHENTICATION_FAILURE", message: "expired", debug_id: "d" })
+          : json(res, 200, pastUsagePage(page, 1)),
+    });
+    const client = createPayPalBillingClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: paypal.url });
+    const seen: string[] = [];
+    const record = async (what: string, message: Request | Response) => {
+      seen.push(`${what} ${message.url} ${JSON.stringify([...message.headers])} ${await message.clone().text()}`);
+    };
+    client.raw.use({
+      onRequest: async ({ request }) => void (await record("request", request)),
+      onResponse: async ({ response }) => void (await record("response", response)),
+      onError: ({ error }) => void seen.push(`error ${String(error)}`),
+    });
+
+    await client.getPastUsage("cust_42", SUBSCRIPTION);
+    await client.getPastUsage("cust_42", SUBSCRIPTION);
+    await client.raw.GET("/v1/commerce/billing/customers/{external_customer_id}/past_usage", {
+      params: { path: { external_customer_id: "cust_42" }, query: SUBSCRIPTION },
+    });
+
+    expect(paypal.tokenRequests).toBe(2);
+    expect(seen).toHaveLength(6);
+    const everything = seen.join("\n");
+    expect(everything).not.toContain("/v1/oauth2/token");
+    expect(everything).not.toContain("access_token");
+    expect(everything).not.toContain("Basic ");
+    for (const secret of SECRETS) expect(everything).not.toContain(secret);
+  });
 
   test("input errors do not echo a secret either", async () => {
     const error = (() => {

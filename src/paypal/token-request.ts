@@ -1,0 +1,60 @@
+// The OAuth client-credentials request. The transport sends it directly, never through `raw`:
+// middleware a user adds there must never see the Basic header or the token in the answer.
+import { operations } from "../../generated/paypal-billing.meta";
+import { isHeaderSafe } from "../core/checks";
+import { AuthenticationError, apiErrorClassFor, InvalidResponseError } from "../core/errors";
+import type { ClientCore } from "../core/options";
+import { type ResponseContext, readTextResult, resultOf } from "../core/response";
+import { readOAuthError } from "./errors";
+import type { IssuedToken } from "./token-manager";
+import type { AccessToken } from "./types";
+
+const TOKEN = operations.createAccessToken;
+
+/** A function that asks PayPal for one new token with these client credentials. */
+export function createTokenRequest(
+  core: ClientCore,
+  baseUrl: string,
+  clientId: string,
+  clientSecret: string,
+): () => Promise<IssuedToken> {
+  // btoa, not Buffer: it exists in every runtime.
+  const encoded = btoa(`${clientId}:${clientSecret}`);
+  core.redactor.add(clientSecret);
+  core.redactor.add(encoded);
+  // The token endpoint answers in OAuth's format; any 4xx but 429 means the credentials were refused.
+  const responses: ResponseContext = {
+    provider: "paypal",
+    readErrorBody: readOAuthError,
+    redactor: core.redactor,
+    errorClassFor: (status) =>
+      status >= 400 && status < 500 && status !== 429 ? AuthenticationError : apiErrorClassFor(status),
+  };
+  const url = `${baseUrl}${TOKEN.path}`;
+
+  return async () => {
+    // Its own call: a token is shared, so no one waiter's signal or deadline may cancel it.
+    const call = core.transport.startCall();
+    const request = new Request(url, {
+      method: TOKEN.method,
+      headers: {
+        Authorization: `Basic ${encoded}`,
+        "Content-Type": "application/x-www-form-urlencoded",
+        Accept: "application/json",
+      },
+      body: "grant_type=client_credentials",
+    });
+    // Retried like a GET: it has no effect beyond issuing a token.
+    const response = await core.transport.send(request, call, { retry: true });
+    const token = resultOf<AccessToken>(await readTextResult(response), TOKEN.method, responses);
+    if (!isHeaderSafe(token.access_token) || typeof token.expires_in !== "number" || !(token.expires_in >= 0)) {
+      throw new InvalidResponseError(
+        `${TOKEN.method} ${TOKEN.path} returned ${response.status} without a usable access_token and expires_in`,
+        response.status,
+        response.headers.get("content-type"),
+      );
+    }
+    core.redactor.add(token.access_token);
+    return { accessToken: token.access_token, expiresInMs: token.expires_in * 1000 };
+  };
+}
