@@ -2,12 +2,14 @@
 // and the built API reference opened in Chromium by Playwright. Run with `npm run test:browser`.
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
+import { REPORTS } from "./scripts/lib/reports.mjs";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./test/setup/chromium.mjs";
 
 export default defineConfig({
   test: {
     globalSetup: ["test/setup/prism.global.ts"],
-    reporters: ["default", "./test/setup/closing-line-reporter.ts"],
+    reporters: ["default", "json"],
+    outputFile: { json: REPORTS.browser },
     hookTimeout: 60_000,
     projects: [
       {

@@ -1,16 +1,35 @@
+// Two projects. `unit`: no Prism, no dist/, no child process and no server, each client given an
+// injected fetch. `integration`: Prism contract tests (one Prism per spec for the whole run, started
+// once by the global setup), misbehaving local servers, and the tooling as users run it (the pipeline,
+// the packed package, the demo, the mock runner, the README). Tests that need Chromium run under
+// vitest.browser.config.mts (npm run test:browser).
 import { defineConfig } from "vitest/config";
+import { REPORTS } from "./scripts/lib/reports.mjs";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    // Tests that need Chromium run under vitest.browser.config.mts (npm run test:browser).
-    exclude: ["test/browser/**", "test/browser-node/**", "node_modules/**"],
-    globalSetup: ["test/setup/prism.global.ts"],
-    setupFiles: ["test/setup/fail-on-violations.ts"],
-    reporters: ["default", "./test/setup/closing-line-reporter.ts"],
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
+    // vitest's own JSON report is what .ci/run sums its closing line from.
+    reporters: ["default", "json"],
+    outputFile: { json: REPORTS.vitest },
     // Two cores: more workers only fight over them (and over Prism).
     maxWorkers: 2,
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["test/integration/**/*.test.ts"],
+          globalSetup: ["test/setup/prism.global.ts"],
+          setupFiles: ["test/setup/fail-on-violations.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // The main job: a customer's Prolifi usage summary and every PayPal past-usage period across all
 // pages, through the package's public API only. By default both APIs are Prism mocks of the specs,
-// started here and always stopped; with --live it calls the real APIs with credentials from the
-// environment (see the README's "The demo" section).
+// started here and always stopped; `--mocks <prolifi url>,<paypal url>` uses mocks already running
+// (the test suite's); with --live it calls the real APIs with credentials from the environment (see
+// the README's "The demo" section).
+import { parseArgs } from "node:util";
 import { createPayPalBillingClient, createProlifiClient } from "../dist/index.js";
 import { startPrisms } from "./lib/prism.mjs";
 import { formatTable } from "./lib/table.mjs";
@@ -75,6 +77,21 @@ async function live() {
   });
 }
 
+function printMocked(prolifiUrl, paypalUrl) {
+  return printUsage({
+    prolifi: createProlifiClient({ apiKey: "pk_test_demo", baseUrl: prolifiUrl }),
+    paypal: createPayPalBillingClient({
+      clientId: "demo-client",
+      clientSecret: "demo-secret",
+      baseUrl: paypalUrl,
+      fetch: prismPageExamples,
+    }),
+    prolifiCustomer: DEMO_CUSTOMER,
+    paypalCustomer: "cust_42",
+    subscription: "sub_7",
+  });
+}
+
 async function mocked() {
   const { mocks, stop } = await startPrisms();
   const { prolifi: prolifiMock, "paypal-billing": paypalMock } = mocks;
@@ -82,26 +99,18 @@ async function mocked() {
     `Prism mocks of spec/prolifi.yaml and spec/paypal-billing.yaml on ${prolifiMock.url} and ${paypalMock.url}`,
   );
   try {
-    await printUsage({
-      prolifi: createProlifiClient({ apiKey: "pk_test_demo", baseUrl: prolifiMock.url }),
-      paypal: createPayPalBillingClient({
-        clientId: "demo-client",
-        clientSecret: "demo-secret",
-        baseUrl: paypalMock.url,
-        fetch: prismPageExamples,
-      }),
-      prolifiCustomer: DEMO_CUSTOMER,
-      paypalCustomer: "cust_42",
-      subscription: "sub_7",
-    });
+    await printMocked(prolifiMock.url, paypalMock.url);
   } finally {
     await stop();
     console.log(`\nStopped the Prism mocks (pids ${prolifiMock.pid}, ${paypalMock.pid}).`);
   }
 }
 
+const { values } = parseArgs({ options: { live: { type: "boolean" }, mocks: { type: "string" } } });
 try {
-  await (process.argv.includes("--live") ? live() : mocked());
+  if (values.live) await live();
+  else if (values.mocks) await printMocked(...values.mocks.split(","));
+  else await mocked();
 } catch (error) {
   console.error(`demo failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
   process.exit(1);

@@ -4,12 +4,13 @@
 // package, fetched once into .cache/runtimes/ (git-ignored, outside node_modules, so `npm ci` stays
 // light). Run `npm run build` first; `npm run test:runtimes` does.
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { projectRoot } from "./lib/apis.mjs";
 import { installPackedConsumer } from "./lib/consumer.mjs";
 import { startPrisms } from "./lib/prism.mjs";
+import { REPORTS } from "./lib/reports.mjs";
 
 const run = promisify(execFile);
 const CACHE = join(projectRoot, ".cache", "runtimes");
@@ -38,7 +39,7 @@ async function fetchRuntime(pkg) {
   return join(dir, "package");
 }
 
-const consumer = await installPackedConsumer();
+const { dir: consumer } = await installPackedConsumer();
 const { mocks, stop: stopMocks } = await startPrisms();
 const env = { ...process.env, PROLIFI_URL: mocks.prolifi.url, PAYPAL_URL: mocks["paypal-billing"].url, NO_COLOR: "1" };
 const expected = { usage: 2, periods: 3, viaIndex: 2, notFound: "NotFoundError" };
@@ -75,5 +76,8 @@ try {
 }
 console.table(results);
 const failed = results.filter((r) => r.result !== "pass").length;
-console.log(`runtimes: ${results.length - failed} passed, ${failed} failed`);
+const totals = { passed: results.length - failed, failed };
+mkdirSync(dirname(join(projectRoot, REPORTS.runtimes)), { recursive: true });
+writeFileSync(join(projectRoot, REPORTS.runtimes), JSON.stringify({ ...totals, results }, null, 2));
+console.log(`runtimes: ${totals.passed} passed, ${totals.failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -41,6 +41,8 @@ function problemWith(value: unknown, c: ParamConstraint): string | undefined {
     return undefined;
   }
   if (typeof value !== "string") return "must be a string";
+  // A lone surrogate cannot be percent-encoded: encodeURIComponent throws a bare URIError on it.
+  if (/\p{Cs}/u.test(value)) return "must be well-formed Unicode (it holds a lone surrogate)";
   if (c.minLength !== undefined && value.length < c.minLength)
     return c.minLength === 1 ? "must not be empty" : `must be at least ${c.minLength} characters`;
   if (c.maxLength !== undefined && value.length > c.maxLength) return `must be at most ${c.maxLength} characters`;

@@ -1,5 +1,5 @@
 // Every default of the shared transport, written once. The README's defaults table and
-// test/core/defaults.test.ts both pin these values.
+// test/unit/core/defaults.test.ts both pin these values.
 
 /** Per attempt, covering the body read as well as the headers. */
 export const DEFAULT_TIMEOUT_MS = 30_000;

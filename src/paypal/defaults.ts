@@ -1,4 +1,4 @@
-// The PayPal client's defaults, written once; the README's tables and test/core/defaults.test.ts pin them.
+// The PayPal client's defaults, written once; the README's tables and test/unit/core/defaults.test.ts pin them.
 import { servers } from "../../generated/paypal-billing.meta";
 
 export const PAYPAL_LIVE_URL: string = servers[0];

@@ -1,0 +1,7 @@
+// Where each test run writes its machine-readable report (vitest's own JSON reporter, and the
+// runtime matrix's), relative to the project root. scripts/test-totals.mjs sums them for CI.
+export const REPORTS = {
+  vitest: ".cache/reports/vitest.json",
+  browser: ".cache/reports/vitest-browser.json",
+  runtimes: ".cache/reports/runtimes.json",
+};

@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// One closing line for CI, `ci: N passed, N failed`, summed from the reports the runs wrote: vitest's
+// JSON reports and the runtime matrix's. A file that failed to load counts as one failure; a report
+// that is missing means its run never finished, which counts as a failure too.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { projectRoot } from "./lib/apis.mjs";
+import { REPORTS } from "./lib/reports.mjs";
+
+/** Passed and failed tests in a vitest JSON report. */
+function vitestTotals(report) {
+  const loadFailures = report.testResults.filter(
+    (file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed"),
+  ).length;
+  return { passed: report.numPassedTests, failed: report.numFailedTests + loadFailures };
+}
+
+let passed = 0;
+let failed = 0;
+for (const [name, path] of Object.entries(REPORTS)) {
+  const file = join(projectRoot, path);
+  if (!existsSync(file)) {
+    console.log(`${name}: no report at ${path}`);
+    failed += 1;
+    continue;
+  }
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  const totals = name === "runtimes" ? report : vitestTotals(report);
+  console.log(`${name}: ${totals.passed} passed, ${totals.failed} failed`);
+  passed += totals.passed;
+  failed += totals.failed;
+}
+console.log(`ci: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
