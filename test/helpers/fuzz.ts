@@ -47,6 +47,19 @@ export function hostileString(valid: fc.Arbitrary<string>): fc.Arbitrary<string>
   );
 }
 
+/**
+ * Generated cases per property: enough that each outcome (refused, sent) occurs hundreds of times,
+ * few enough that a property stays well under a second on one idle core (a busy machine runs it
+ * several times slower, and a fuzz test must not time out for that).
+ */
+export const CASES_PER_PROPERTY = 1_500;
+
+/**
+ * Each outcome, refused and sent, must occur at least this often (2 % of the cases), or a property
+ * could pass by refusing everything, or by never generating what must be refused.
+ */
+export const MIN_EACH_OUTCOME = 30;
+
 let total = 0;
 export function countCases(n: number): void {
   total += n;

@@ -1,0 +1,50 @@
+// Every command the README names is a real npm script that CI runs. (Its TypeScript examples are
+// type-checked by scripts/typecheck-examples.mjs, a step of npm test.)
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { projectRoot } from "../../scripts/lib/apis.mjs";
+
+/** Each npm script the README names, and the file through which CI runs it (with the text that runs it there). */
+const WHERE_CI_RUNS: Record<string, [file: string, text: string]> = {
+  test: [".ci/run", "npm test"],
+  start: [".ci/run", "npm start"],
+  "test:browser": [".ci/run", "npm run test:browser"],
+  "test:runtimes": [".ci/run", "npm run test:runtimes"],
+  bench: [".ci/run", "npm run bench"],
+  "size:breakdown": [".ci/run", "npm run -s size:breakdown"],
+  "spec:diff": [".ci/run", "npm run -s spec:diff"],
+  // npm test's last step, `vitest run`, runs both projects.
+  "test:unit": ["package.json", 'npm run size && vitest run"'],
+  "test:integration": ["package.json", 'npm run size && vitest run"'],
+  size: ["package.json", "npm run size"],
+  "generate:check": ["package.json", "npm run generate:check"],
+  generate: ["scripts/generate-check.mjs", "scripts/generate.mjs"],
+  mock: ["test/integration/tooling/mock.test.ts", "scripts/mock.mjs"],
+  "typecheck:examples": ["package.json", "npm run typecheck:examples"],
+  docs: ["package.json", "npm run -s docs"],
+  // CI runs the same Biome check, without --write, as npm test's first step.
+  format: ["package.json", '"lint": "biome check ."'],
+};
+
+const readProject = (path: string): string => readFileSync(join(projectRoot, path), "utf8");
+
+describe("README", () => {
+  test("every npm script it names exists, and CI runs it where this table says", () => {
+    const scripts = (JSON.parse(readProject("package.json")) as { scripts: Record<string, string> }).scripts;
+    // Commands stand in ```sh blocks and `inline code`; prose such as "npm package" is not one.
+    const readmeCode = [...readProject("README.md").matchAll(/```sh\n([\s\S]*?)```|`([^`\n]+)`/g)]
+      .map((m) => m[1] ?? m[2] ?? "")
+      .join("\n");
+    const named = new Set(
+      [...readmeCode.matchAll(/\bnpm (?:run (?:-s )?)?([a-z][\w:]*)/g)]
+        .map((m) => m[1] ?? "")
+        .filter((name) => name !== "ci" && name !== "install"),
+    );
+    expect([...named].sort()).toEqual(Object.keys(WHERE_CI_RUNS).sort());
+    for (const [name, [file, text]] of Object.entries(WHERE_CI_RUNS)) {
+      expect(scripts, `README names npm script "${name}"`).toHaveProperty(name);
+      expect(readProject(file), `${file} runs npm script "${name}"`).toContain(text);
+    }
+  });
+});
