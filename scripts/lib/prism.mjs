@@ -13,7 +13,7 @@ const START_TIMEOUT_MS = 30_000;
 const POLL_INTERVAL_MS = 100;
 
 /** Asks the OS for a port that is free right now. */
-export function freePort() {
+function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -40,7 +40,7 @@ async function answers(url) {
  *   breaks its own schema becomes a 500; `port`: a fixed port instead of a free one
  * @returns {Promise<{ url: string, pid: number, stop: () => Promise<void> }>}
  */
-export async function startPrism(spec, { errors = true, port: fixedPort } = {}) {
+async function startPrism(spec, { errors = true, port: fixedPort } = {}) {
   const port = fixedPort ?? (await freePort());
   const args = [PRISM_ENTRY, "mock", join(projectRoot, spec), "-p", String(port), "-h", "127.0.0.1"];
   if (errors) args.push("--errors");

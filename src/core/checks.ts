@@ -4,7 +4,7 @@ import type { CallSettings } from "./call";
 import { InvalidInputError } from "./errors";
 
 /** One parameter's constraints, as scripts/lib/spec-meta.mjs writes them. */
-export interface ParamConstraint {
+interface ParamConstraint {
   readonly required?: boolean;
   readonly type?: string;
   readonly format?: string;

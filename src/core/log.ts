@@ -18,7 +18,7 @@ export interface Logger {
   debug(message: string, ...rest: unknown[]): void;
 }
 
-export interface LogFields {
+interface LogFields {
   method?: string;
   path?: string;
   status?: number | undefined;

@@ -9,35 +9,35 @@ import { type ClientCore, checkRequestOptions, startCall } from "./options";
 import { type ResponseContext, resultOf, type TextResult } from "./response";
 
 /** An operation as generated/*.meta.ts describes it. */
-export interface Operation {
+interface Operation {
   readonly method: string;
   readonly path: string;
   readonly parameters: OperationParameters;
 }
 
 /** The caller's values for one call: path parameters and the query object. */
-export interface OperationValues {
+interface OperationValues {
   path: Record<string, unknown>;
   query: unknown;
 }
 
 /** A typed body and the response it came in (its headers carry rate limits and request ids). */
-export interface Answer<T> {
+interface Answer<T> {
   body: T;
   response: Response;
 }
 
 /** Sends a request openapi-fetch built, as part of `call`: where a provider adds its auth. */
-export type Sender = (request: Request, call: Call) => Promise<Response>;
+type Sender = (request: Request, call: Call) => Promise<Response>;
 
 /** A typed method's whole runtime: `(values, options) => answer`. */
-export interface BoundOperation<T> {
+interface BoundOperation<T> {
   (values: OperationValues, options?: RequestOptions): Promise<Answer<T>>;
   /** Checks values as a call would, sending nothing: for a walk that must fail before its first page. */
   check(values: OperationValues): void;
 }
 
-export interface OperationExtras<Query> {
+interface OperationExtras<Query> {
   /** A check the parameter tables cannot express, run after them (e.g. start before end). */
   check?: (query: Query) => void;
 }

@@ -19,8 +19,6 @@ export interface CommonClientOptions extends CallSettings {
   dangerouslyAllowBrowser?: boolean | undefined;
 }
 
-export type { CallSettings, RequestOptions } from "./call";
-
 export interface ClientCore {
   transport: Transport;
   redactor: Redactor;

@@ -1,6 +1,7 @@
 // What every entry point re-exports from the shared core: the error classes, the defaults and the
 // option types. Nothing else in src/core/ is public.
 
+export type { CallSettings, RequestOptions } from "./call";
 export {
   BACKOFF_INITIAL_MS,
   BACKOFF_JITTER,
@@ -32,4 +33,4 @@ export {
   UnprocessableEntityError,
 } from "./errors";
 export type { Logger, LogLevel } from "./log";
-export type { CommonClientOptions, RequestOptions } from "./options";
+export type { CommonClientOptions } from "./options";

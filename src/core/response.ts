@@ -16,7 +16,7 @@ export interface ErrorBodyFields {
 export const bodyText = (value: unknown): string | undefined =>
   typeof value === "string" && value !== "" ? value : undefined;
 
-export type ErrorBodyReader = (body: unknown, headers: Headers) => ErrorBodyFields;
+type ErrorBodyReader = (body: unknown, headers: Headers) => ErrorBodyFields;
 
 export interface ResponseContext {
   provider: Provider;

@@ -23,7 +23,7 @@ export interface TransportConfig extends ResolvedCallSettings {
   log: Log;
 }
 
-export interface SendOptions {
+interface SendOptions {
   /** Whether failures may be retried; GET by default. The token request opts in. */
   retry?: boolean;
 }

@@ -1,9 +1,10 @@
 // The PayPal commerce-billing client: OAuth client credentials, past usage, and its pagination.
 import type { Client } from "openapi-fetch";
 import { operations } from "../../generated/paypal-billing.meta";
+import type { RequestOptions } from "../core/call";
 import { checkWholeNumber } from "../core/checks";
 import { createApiClient } from "../core/operation";
-import { type CommonClientOptions, checkRequestOptions, createClientCore, type RequestOptions } from "../core/options";
+import { type CommonClientOptions, checkRequestOptions, createClientCore } from "../core/options";
 import { describeRequest } from "../core/response";
 import type { Call } from "../core/transport";
 import { type Authorizer, accessTokenAuthorizer, tokenManagerAuthorizer } from "./auth";

@@ -9,7 +9,7 @@ export const PROLIFI_API_KEY_ENV = "PROLIFI_API_KEY";
 /** The shape every Prolifi key has, from the spec's bearer scheme. */
 const KEY_SHAPE = new RegExp(keyPatterns.BearerAuth);
 
-export type KeyMode = "test" | "live";
+type KeyMode = "test" | "live";
 
 export interface ApiKey {
   value: string;

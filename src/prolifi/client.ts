@@ -2,10 +2,11 @@
 import type { Client } from "openapi-fetch";
 import type { components, paths } from "../../generated/prolifi";
 import { operations, servers } from "../../generated/prolifi.meta";
+import type { RequestOptions } from "../core/call";
 import { checkBaseUrl } from "../core/checks";
 import { InvalidInputError } from "../core/errors";
 import { createApiClient } from "../core/operation";
-import { type CommonClientOptions, createClientCore, type RequestOptions } from "../core/options";
+import { type CommonClientOptions, createClientCore } from "../core/options";
 import { resolveApiKey } from "./api-key";
 import { readProlifiError } from "./errors";
 import { type WithRateLimit, withRateLimit } from "./rate-limit";

@@ -37,7 +37,7 @@ export function loadSpec(api: ApiName): OpenApiDocument {
   return doc;
 }
 
-export function findOperation(
+function findOperation(
   api: ApiName,
   operationId: string,
 ): { path: string; method: string; operation: OperationObject } {
