@@ -1,6 +1,29 @@
 // One logical call: its deadline and its caller's signal cover every attempt, wait and token
 // fetch made for it. The two ways a call ends early are worded here, once.
-import { RequestAbortedError, TimeoutError } from "./errors";
+import { RequestAbortedError, type RequestTarget, TimeoutError } from "./errors";
+
+/**
+ * Now, on a clock no wall-clock step can move: every duration (timeouts, the deadline, a token's
+ * refresh time) is measured on it. Epoch time stays only where a time is shared (`tokenStore`).
+ */
+export const monotonicNow = (): number => performance.now();
+
+/** A request as messages and errors name it: method, origin and path, never the query. */
+export interface NamedRequest extends Required<RequestTarget> {
+  readonly text: string;
+}
+
+export function nameRequest(method: string, url: string): NamedRequest {
+  const { origin, pathname } = new URL(url);
+  const bare = `${origin}${pathname}`;
+  return { method, url: bare, text: `${method} ${bare}` };
+}
+
+/** What a call waits on: a request, or something shared such as a token fetch. */
+type Subject = string | NamedRequest;
+const textOf = (what: Subject): string => (typeof what === "string" ? what : what.text);
+export const targetOf = (what: Subject): RequestTarget =>
+  typeof what === "string" ? {} : { method: what.method, url: what.url };
 
 /** How long and how often one call may try: client options, and overrides on every method. */
 export interface CallSettings {
@@ -10,6 +33,11 @@ export interface CallSettings {
   maxRetries?: number | undefined;
   /** One call end to end: every attempt, every wait, a token fetch and a 401 replay. @default 120000 */
   deadlineMs?: number | undefined;
+  /**
+   * Longest response body read, in bytes, counted as decoded; past it the read is cancelled and the
+   * call fails with ResponseTooLargeError. @default 33554432 (32 MiB)
+   */
+  maxResponseBytes?: number | undefined;
 }
 
 /** The last, optional argument of every method: the client's call settings, overridden for this call. */
@@ -29,16 +57,16 @@ export interface Call extends ResolvedCallSettings {
   readonly signal: AbortSignal | undefined;
 }
 
-export const abortedError = (what: string, call: Call): RequestAbortedError =>
-  new RequestAbortedError(`${what} was aborted`, { cause: call.signal?.reason });
+export const abortedError = (what: Subject, call: Call): RequestAbortedError =>
+  new RequestAbortedError(`${textOf(what)} was aborted`, { cause: call.signal?.reason });
 
-export const deadlineError = (what: string, call: Call): TimeoutError =>
-  new TimeoutError(`${what} exceeded its deadline of ${call.deadlineMs} ms`);
+export const deadlineError = (what: Subject, call: Call): TimeoutError =>
+  new TimeoutError(`${textOf(what)} exceeded its deadline of ${call.deadlineMs} ms`, targetOf(what));
 
 /** Throws if the call was aborted or is past its deadline. */
-export function checkStillWanted(call: Call, what: string): void {
+export function checkStillWanted(call: Call, what: Subject): void {
   if (call.signal?.aborted) throw abortedError(what, call);
-  if (Date.now() >= call.deadlineAt) throw deadlineError(what, call);
+  if (monotonicNow() >= call.deadlineAt) throw deadlineError(what, call);
 }
 
 /**
@@ -46,11 +74,11 @@ export function checkStillWanted(call: Call, what: string): void {
  * without cancelling `work`, which other calls may share (a token fetch), or which is only a
  * wait (`work` of `undefined` waits `waitMs`). Leaves no timer or listener behind.
  */
-export function untilCallEnds<T>(work: Promise<T>, call: Call, what: string): Promise<T> {
+export function untilCallEnds<T>(work: Promise<T>, call: Call, what: Subject): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(
       () => finish(() => reject(deadlineError(what, call))),
-      Math.max(0, call.deadlineAt - Date.now()),
+      Math.max(0, call.deadlineAt - monotonicNow()),
     );
     const onAbort = () => finish(() => reject(abortedError(what, call)));
     function finish(settle: () => void): void {
@@ -68,5 +96,5 @@ export function untilCallEnds<T>(work: Promise<T>, call: Call, what: string): Pr
 }
 
 /** Waits `ms` unless the call is aborted first. */
-export const sleep = (ms: number, call: Call, what: string): Promise<void> =>
+export const sleep = (ms: number, call: Call, what: Subject): Promise<void> =>
   untilCallEnds(new Promise<void>((resolve) => setTimeout(resolve, ms)), call, what);

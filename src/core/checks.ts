@@ -35,7 +35,9 @@ function shown(value: unknown): string {
 
 function problemWith(value: unknown, c: ParamConstraint): string | undefined {
   if (c.type === "integer") {
-    if (typeof value !== "number" || !Number.isInteger(value)) return "must be an integer";
+    // Past 2^53 a number is no longer the integer it looks like (2 ** 53 + 2 sends as ...992).
+    if (typeof value !== "number" || !Number.isSafeInteger(value))
+      return "must be an integer (a safe one, at most 2^53 - 1)";
     if (c.minimum !== undefined && value < c.minimum) return `must be at least ${c.minimum}`;
     if (c.maximum !== undefined && value > c.maximum) return `must be at most ${c.maximum}`;
     return undefined;
@@ -61,15 +63,15 @@ function checkParams(
   constraints: Readonly<Record<string, ParamConstraint>>,
   location: string,
 ): void {
+  // Own keys only: `constructor` or `toString` must not pass as known because every object inherits them.
   for (const name of Object.keys(values)) {
-    if (!(name in constraints))
-      throw new InvalidInputError(
-        name,
-        `${name} is not a ${location} parameter here; expected ${Object.keys(constraints).join(", ")}`,
-      );
+    if (!Object.hasOwn(constraints, name)) {
+      const expected = Object.keys(constraints).join(", ");
+      throw new InvalidInputError(name, `${name} is not a ${location} parameter here; expected ${expected}`);
+    }
   }
   for (const [name, constraint] of Object.entries(constraints)) {
-    const value = values[name];
+    const value = Object.hasOwn(values, name) ? values[name] : undefined;
     if (value === undefined) {
       if (constraint.required) throw new InvalidInputError(name, `${name} is required`);
       continue;
@@ -101,21 +103,30 @@ export function checkOperationInput(
       `query must be an object${required.length > 0 ? ` with at least ${required.join(", ")}` : ""}`,
     );
   }
+  // A Map or URLSearchParams would be read as an empty filter (unfiltered billing data), an array or a
+  // class instance by its inherited fields: only a plain object says what it holds.
+  const prototype = Object.getPrototypeOf(query);
+  if (prototype !== Object.prototype && prototype !== null) {
+    const kind = (query as { constructor?: { name?: unknown } }).constructor?.name;
+    const got = typeof kind === "string" && kind !== "Object" ? `a ${kind}` : "an object with a prototype of its own";
+    throw new InvalidInputError("query", `query must be a plain object (got ${got})`);
+  }
   checkParams(pathValues, parameters.path, "path");
   checkParams(query as Record<string, unknown>, parameters.query, "query");
 }
 
 /** Refuses a number option that is not a whole number from `min` to `max`. */
 export function checkWholeNumber(name: string, value: unknown, min: number, max = Number.POSITIVE_INFINITY): void {
-  if (value !== undefined && !(Number.isInteger(value) && (value as number) >= min && (value as number) <= max)) {
+  if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max)) {
     const range = max < Number.POSITIVE_INFINITY ? `from ${min} to ${max}` : `≥ ${min}`;
     throw new InvalidInputError(name, `${name} must be a whole number ${range} (got ${shown(value)})`);
   }
 }
 
-/** Retries from 0; times in ms from 1 to the longest a timer can wait. */
+/** Retries from 0; times in ms from 1 to the longest a timer can wait; a body limit from 1 byte. */
 export function checkCallSettings(settings: CallSettings): void {
   checkWholeNumber("maxRetries", settings.maxRetries, 0);
+  checkWholeNumber("maxResponseBytes", settings.maxResponseBytes, 1);
   checkWholeNumber("timeoutMs", settings.timeoutMs, 1, MAX_TIMER_MS);
   checkWholeNumber("deadlineMs", settings.deadlineMs, 1, MAX_TIMER_MS);
 }
@@ -150,4 +161,48 @@ export function checkBaseUrl(value: string): string {
     );
   }
   return value.replace(/\/+$/, "");
+}
+
+/** Edit distance between two short names (insertions, deletions, substitutions). */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** The known name a typo most likely meant: same letters in another case, a part of it, or two edits away. */
+function nearest(name: string, known: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of known) {
+    const other = candidate.toLowerCase();
+    const d = distance(lower, other);
+    const close = d <= 2 || (lower.length >= 4 && other.includes(lower));
+    if (close && d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+/**
+ * Refuses an option this package does not know, naming the one it most likely meant: a typo such
+ * as `baseURL` must never be ignored and leave the client calling production.
+ */
+export function checkOptionNames(options: object, known: readonly string[]): void {
+  for (const name of Object.keys(options)) {
+    if (known.includes(name)) continue;
+    const guess = nearest(name, known);
+    const hint = guess ? `did you mean ${guess}?` : `known options: ${known.join(", ")}`;
+    throw new InvalidInputError(name, `unknown option ${name}; ${hint}`);
+  }
 }

@@ -7,6 +7,11 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 2;
 /** One call end to end: every attempt, every wait, a token fetch and a 401 replay. */
 export const DEFAULT_DEADLINE_MS = 120_000;
+/**
+ * Longest response body read, in bytes, counted as decoded (so a gzip bomb is cut off too). Billing
+ * answers are kilobytes; this is room for any real one and a bound on memory against a hostile server.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 /** Statuses worth another attempt. Connection errors and timeouts are retried too. */
 export const RETRYABLE_STATUSES: readonly number[] = [408, 429, 500, 502, 503, 504];
 /** First backoff wait; it doubles on each retry. */

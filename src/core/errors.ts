@@ -7,6 +7,22 @@ export type Provider = string;
 /** Base class of every error this package throws. */
 export class BillingUsageError extends Error {
   override name = "BillingUsageError";
+
+  /**
+   * `JSON.stringify(error)` gives its name, message and documented fields (headers as a plain
+   * object, a cause as its name, message and code). Every field was redacted when it was set.
+   */
+  toJSON(): Record<string, unknown> {
+    const json: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this)) {
+      json[key] = value instanceof Headers ? Object.fromEntries(value) : value;
+    }
+    if (this.cause instanceof Error) {
+      const { code } = this.cause as { code?: unknown };
+      json.cause = { name: this.cause.name, message: this.cause.message, ...(code !== undefined && { code }) };
+    }
+    return json;
+  }
 }
 
 /** A bad argument or option, caught before any request was sent. */
@@ -114,9 +130,34 @@ export class InvalidResponseError extends BillingUsageError {
   }
 }
 
+/** A response body (of any status) longer than `maxResponseBytes`; the read was cancelled there. */
+export class ResponseTooLargeError extends InvalidResponseError {
+  override name = "ResponseTooLargeError";
+  readonly maxResponseBytes: number;
+  constructor(message: string, status: number, contentType: string | null, maxResponseBytes: number) {
+    super(message, status, contentType);
+    this.maxResponseBytes = maxResponseBytes;
+  }
+}
+
+/** The request a `ConnectionError` was for: method, and URL without its query. */
+export interface RequestTarget {
+  method?: string | undefined;
+  url?: string | undefined;
+}
+
 /** The request never got an HTTP answer (refused, reset, DNS, TLS...); `cause` says why. */
 export class ConnectionError extends BillingUsageError {
   override name = "ConnectionError";
+  /** The request's method, when the error is about one request (not a wait for a shared token). */
+  readonly method: string | undefined;
+  /** The request's origin and path, never its query. */
+  readonly url: string | undefined;
+  constructor(message: string, init: RequestTarget & { cause?: unknown } = {}) {
+    super(message, "cause" in init ? { cause: init.cause } : undefined);
+    this.method = init.method;
+    this.url = init.url;
+  }
 }
 
 /** A `ConnectionError` caused by `timeoutMs` (one attempt) or `deadlineMs` (the whole call). */

@@ -2,9 +2,10 @@
 // generated from the spec) and passes the caller's values; this checks them and the request options,
 // starts the call, sends it through the client's openapi-fetch instance (so middleware added to `raw`
 // sees it too), and turns the response into the typed body or the typed error.
-import createClient, { type Client } from "openapi-fetch";
+import createClient, { type Client, defaultPathSerializer } from "openapi-fetch";
 import type { Call, RequestOptions } from "./call";
 import { checkOperationInput, type OperationParameters } from "./checks";
+import { InvalidInputError } from "./errors";
 import { type ClientCore, checkRequestOptions, startCall } from "./options";
 import { type ResponseContext, resultOf, type TextResult } from "./response";
 
@@ -56,10 +57,35 @@ export interface ApiClientConfig {
   responses: ResponseContext;
 }
 
+/**
+ * Path values as openapi-fetch writes them, except `.` and `..`: percent-encoding leaves those as
+ * they are, and the URL would then resolve them (`/customers/../usage` is `/usage`), sending the
+ * request, credentials and all, somewhere else. Typed methods check ids by the spec; this guards `raw`.
+ */
+function pathWithoutDotSegments(pathname: string, values: Record<string, unknown>): string {
+  for (const [name, value] of Object.entries(values)) {
+    if (value === "." || value === "..") {
+      throw new InvalidInputError(
+        name,
+        `path parameter ${name} must not be "${value}": it would change which resource is asked for`,
+      );
+    }
+  }
+  return defaultPathSerializer(pathname, values);
+}
+
+/**
+ * Only a value's own enumerable fields reach the URL, never inherited ones: the copy has no
+ * prototype, so openapi-fetch's `for...in` cannot find a field polluting `Object.prototype` either.
+ */
+const ownFields = (value: unknown): Record<string, unknown> =>
+  Object.assign(Object.create(null), Object.fromEntries(Object.entries(value as object)));
+
 export function createApiClient<Paths extends {}>(core: ClientCore, config: ApiClientConfig): ApiClient<Paths> {
   const { send, responses } = config;
   const raw = createClient<Paths>({
     baseUrl: config.baseUrl,
+    pathSerializer: pathWithoutDotSegments,
     // A raw request is a call of its own, ended by the signal openapi-fetch put on it.
     fetch: (request) => send(request, core.transport.startCall({ signal: request.signal })),
   });
@@ -76,7 +102,7 @@ export function createApiClient<Paths extends {}>(core: ClientCore, config: ApiC
       const checked = checkRequestOptions(options);
       const call = startCall(core, checked);
       const result = await request(op.method, op.path, {
-        params: values,
+        params: { path: ownFields(values.path), query: ownFields(values.query) },
         parseAs: "text",
         ...(checked.headers && { headers: checked.headers }),
         fetch: (built: Request) => send(built, call),

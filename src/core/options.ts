@@ -1,8 +1,9 @@
 // Options shared by both clients, declared once: the call settings a client sets and a call may
-// override, and turning client options into the pieces a client is built from.
+// override, the names each options object may hold, and turning client options into the pieces a
+// client is built from.
 import type { Call, CallSettings, RequestOptions } from "./call";
-import { checkCallSettings, checkHeaders, checkSignal } from "./checks";
-import { DEFAULT_DEADLINE_MS, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "./defaults";
+import { checkCallSettings, checkHeaders, checkOptionNames, checkSignal } from "./checks";
+import { DEFAULT_DEADLINE_MS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "./defaults";
 import { InvalidInputError } from "./errors";
 import { createLog, type Log, type Logger, type LogLevel } from "./log";
 import { createRedactor, type Redactor } from "./redact";
@@ -18,6 +19,31 @@ export interface CommonClientOptions extends CallSettings {
   /** Allows a secret credential in a browser. Only for trusted, internal tools. @default false */
   dangerouslyAllowBrowser?: boolean | undefined;
 }
+
+/** Each key of an options type, listed once; `satisfies` fails the build when the type and the list part. */
+export type NameList<T> = Record<keyof Required<T>, true>;
+
+const CALL_SETTING_NAMES = {
+  timeoutMs: true,
+  maxRetries: true,
+  deadlineMs: true,
+  maxResponseBytes: true,
+} satisfies NameList<CallSettings>;
+
+/** Every option both clients take; each client adds its own in front. */
+export const COMMON_CLIENT_OPTIONS = {
+  fetch: true,
+  ...CALL_SETTING_NAMES,
+  logger: true,
+  logLevel: true,
+  dangerouslyAllowBrowser: true,
+} satisfies NameList<CommonClientOptions>;
+
+export const REQUEST_OPTIONS = {
+  signal: true,
+  headers: true,
+  ...CALL_SETTING_NAMES,
+} satisfies NameList<RequestOptions>;
 
 export interface ClientCore {
   transport: Transport;
@@ -38,7 +64,9 @@ export function createClientCore(options: CommonClientOptions): ClientCore {
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     deadlineMs: options.deadlineMs ?? DEFAULT_DEADLINE_MS,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     log,
+    redactor,
   });
   return { transport, redactor, log };
 }
@@ -49,7 +77,11 @@ export interface CheckedRequest {
   headers: Headers | undefined;
 }
 
-export function checkRequestOptions(options: RequestOptions = {}): CheckedRequest {
+export function checkRequestOptions(
+  options: RequestOptions = {},
+  names: readonly string[] = Object.keys(REQUEST_OPTIONS),
+): CheckedRequest {
+  checkOptionNames(options, names);
   checkCallSettings(options);
   checkSignal(options.signal);
   return { settings: options, headers: checkHeaders(options.headers) };

@@ -8,6 +8,7 @@ export {
   BACKOFF_MAX_MS,
   DEFAULT_DEADLINE_MS,
   DEFAULT_LOG_LEVEL,
+  DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT_MS,
   RETRY_AFTER_CAP_MS,
@@ -29,6 +30,8 @@ export {
   type Provider,
   RateLimitError,
   RequestAbortedError,
+  type RequestTarget,
+  ResponseTooLargeError,
   TimeoutError,
   UnprocessableEntityError,
 } from "./errors";

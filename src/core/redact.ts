@@ -24,3 +24,31 @@ export function createRedactor(): Redactor {
     },
   };
 }
+
+/** How deep a cause chain is copied; deeper links are dropped rather than followed forever. */
+const MAX_CAUSE_DEPTH = 8;
+
+/**
+ * An error with every registered secret taken out of its message, stack, string fields and cause
+ * chain: a copy keeping its name, code and message shape, or the error itself when it holds none.
+ */
+export function redactError(error: unknown, redactor: Redactor, depth = 0): unknown {
+  if (typeof error === "string") return redactor.redact(error);
+  if (!(error instanceof Error) || depth >= MAX_CAUSE_DEPTH) return error;
+  const cause = "cause" in error ? redactError(error.cause, redactor, depth + 1) : undefined;
+  const fields = Object.entries(error).map(([key, value]) => [
+    key,
+    typeof value === "string" ? redactor.redact(value) : value,
+  ]);
+  const clean =
+    redactor.redact(error.message) === error.message &&
+    redactor.redact(error.stack ?? "") === (error.stack ?? "") &&
+    cause === (error as { cause?: unknown }).cause &&
+    fields.every(([key, value]) => (error as unknown as Record<string, unknown>)[key as string] === value);
+  if (clean) return error;
+  const copy = new Error(redactor.redact(error.message), "cause" in error ? { cause } : undefined);
+  Object.assign(copy, Object.fromEntries(fields));
+  Object.defineProperty(copy, "name", { value: error.name, configurable: true, writable: true });
+  copy.stack = redactor.redact(error.stack ?? "");
+  return copy;
+}

@@ -1,5 +1,6 @@
 // Turning a finished response into a typed result or a typed error. One function picks the error
 // class; providers only say how their error body yields a code, a request id and a message.
+import { nameRequest } from "./call";
 import { type ApiError, apiErrorClassFor, type FieldError, InvalidResponseError, type Provider } from "./errors";
 import type { Redactor } from "./redact";
 import { retryAfterMs } from "./retry-policy";
@@ -29,8 +30,26 @@ export interface ResponseContext {
 /** The server's words go into our message, but never more than this many characters of them. */
 const MAX_DETAIL = 200;
 
-/** How a request is named in messages and logs: method and path, never the query. */
-export const describeRequest = (method: string, url: string): string => `${method} ${new URL(url).pathname}`;
+/** A copy of `headers` with every registered secret taken out of the values (a server may echo one). */
+function redactHeaders(headers: Headers, redactor: Redactor): Headers {
+  const copy = new Headers();
+  headers.forEach((value, name) => {
+    copy.append(name, redactor.redact(value));
+  });
+  return copy;
+}
+
+/**
+ * A result body with the response's metadata beside it, non-enumerable: `JSON.stringify(result)`
+ * stays exactly the body the API sent.
+ */
+export function withHidden<T extends object, K extends string, V>(
+  body: T,
+  name: K,
+  value: V,
+): T & Readonly<Record<K, V>> {
+  return Object.defineProperty(body, name, { value, enumerable: false }) as T & Readonly<Record<K, V>>;
+}
 
 /** Takes out any registered secret the server echoed, keeping the body's shape. */
 function redactBody(body: unknown, redactor: Redactor): unknown {
@@ -51,7 +70,7 @@ function errorFromResponse(response: Response, rawBody: unknown, method: string,
   const details = [message, ...fieldErrors.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message))]
     .filter(Boolean)
     .join("; ");
-  let text = `${describeRequest(method, url)} failed with ${response.status}${code ? ` ${code}` : ""}`;
+  let text = `${nameRequest(method, url).text} failed with ${response.status}${code ? ` ${code}` : ""}`;
   if (details) text += `: ${details.length > MAX_DETAIL ? `${details.slice(0, MAX_DETAIL)}…` : details}`;
   if (requestId) text += ` [request id ${requestId}]`;
   const ErrorClass = (ctx.errorClassFor ?? apiErrorClassFor)(response.status);
@@ -60,7 +79,7 @@ function errorFromResponse(response: Response, rawBody: unknown, method: string,
     method,
     url,
     status: response.status,
-    headers: response.headers,
+    headers: redactHeaders(response.headers, ctx.redactor),
     body,
     code,
     requestId,
@@ -104,10 +123,10 @@ export function resultOf<T extends object>(
   } catch {
     // Falls through to the error below.
   }
-  if (typeof body === "object" && body !== null) return body as T;
+  if (typeof body === "object" && body !== null && !Array.isArray(body)) return body as T;
   const contentType = response.headers.get("content-type");
   throw new InvalidResponseError(
-    `${describeRequest(method, response.url)} returned ${response.status} with a body that is not a JSON object (${contentType})`,
+    `${nameRequest(method, response.url).text} returned ${response.status} with a body that is not a JSON object (${contentType})`,
     response.status,
     contentType,
   );

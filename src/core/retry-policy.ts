@@ -1,8 +1,12 @@
 // When to try again and how long to wait first. Pure functions: the transport owns the loop.
 import { BACKOFF_INITIAL_MS, BACKOFF_JITTER, BACKOFF_MAX_MS, RETRYABLE_STATUSES } from "./defaults";
 
-/** Whether a response status is worth another attempt; the server's `x-should-retry` wins. */
+/**
+ * Whether a response is worth another attempt. A success never is; otherwise the server's
+ * `x-should-retry` wins over the status (a 2xx that asked would otherwise be fetched three times).
+ */
 export function isRetryableResponse(response: Response): boolean {
+  if (response.ok) return false;
   const hint = response.headers.get("x-should-retry");
   if (hint === "true") return true;
   if (hint === "false") return false;

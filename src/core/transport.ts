@@ -1,19 +1,24 @@
 // The `fetch` handed to openapi-fetch: the one place retries, timeouts and the deadline live.
 // Middleware cannot resend a request, so the loop sits beneath it. Each attempt reads the whole
-// body inside its own timeout and hands openapi-fetch a complete, buffered Response.
+// body inside its own timeout, up to `maxResponseBytes`, and hands openapi-fetch a complete,
+// buffered Response.
 import {
   abortedError,
   type Call,
   checkStillWanted,
   deadlineError,
+  monotonicNow,
+  type NamedRequest,
+  nameRequest,
   type RequestOptions,
   type ResolvedCallSettings,
   sleep,
+  targetOf,
 } from "./call";
 import { RETRY_AFTER_CAP_MS } from "./defaults";
-import { ConnectionError, TimeoutError } from "./errors";
+import { BillingUsageError, ConnectionError, ResponseTooLargeError, TimeoutError } from "./errors";
 import type { Log } from "./log";
-import { describeRequest } from "./response";
+import { type Redactor, redactError } from "./redact";
 import { backoffMs, isRetryableResponse, retryAfterMs } from "./retry-policy";
 
 export type { Call } from "./call";
@@ -21,6 +26,7 @@ export type { Call } from "./call";
 export interface TransportConfig extends ResolvedCallSettings {
   fetch: typeof fetch;
   log: Log;
+  redactor: Redactor;
 }
 
 interface SendOptions {
@@ -37,17 +43,60 @@ export interface Transport {
 /** Statuses `new Response()` refuses a body for (fetch never hands back a 1xx). */
 const NULL_BODY_STATUSES = [204, 205, 304];
 
-/** The part of a fetch failure worth a message: `ECONNREFUSED` rather than "fetch failed". */
-function causeText(cause: unknown): string {
-  const code = (cause as { cause?: { code?: unknown } } | undefined)?.cause?.code;
-  return typeof code === "string" ? code : String((cause as Error | undefined)?.message ?? cause);
+/**
+ * The most telling reason in a fetch failure's cause chain: the deepest error code (`ECONNREFUSED`,
+ * not "fetch failed"), with the deepest message beside it when it says more.
+ */
+function reasonOf(failure: unknown): string {
+  let code: string | undefined;
+  let message: string | undefined;
+  for (let at = failure, depth = 0; at !== undefined && at !== null && depth < 8; depth++) {
+    const { code: c, message: m, cause } = at as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof c === "string") code = c;
+    if (typeof m === "string" && m !== "") message = m;
+    at = cause;
+  }
+  if (code && message && message !== code) return `${code} (${message})`;
+  return code ?? message ?? String(failure);
+}
+
+/** The body, read whole but never past `limit` bytes as decoded; a longer one is cancelled. */
+async function readLimited(response: Response, limit: number, tooLarge: () => ResponseTooLargeError) {
+  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+  const encoded = (response.headers.get("content-encoding") ?? "identity") !== "identity";
+  if (declared > limit && !encoded) {
+    void response.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  // A plain body whose declared length fits cannot grow past it: fetch ends it there.
+  if (!response.body || (declared <= limit && !encoded)) return response.arrayBuffer();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      void reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
 }
 
 export function createTransport(config: TransportConfig): Transport {
-  const { log } = config;
+  const { log, redactor } = config;
 
-  async function attempt(request: Request, call: Call, what: string, n: number): Promise<Response> {
-    const left = call.deadlineAt - Date.now();
+  async function attempt(request: Request, call: Call, what: NamedRequest, n: number): Promise<Response> {
+    const left = call.deadlineAt - monotonicNow();
     const limit = Math.max(0, Math.min(call.timeoutMs, left));
     const controller = new AbortController();
     let stoppedBy: "timeout" | "caller" | undefined;
@@ -61,16 +110,23 @@ export function createTransport(config: TransportConfig): Transport {
     try {
       // A body can be read once, so each attempt sends a clone; a bodiless GET needs no copy.
       const response = await config.fetch(request.body ? request.clone() : request, { signal: controller.signal });
-      const body = await response.arrayBuffer();
+      const body = await readLimited(response, call.maxResponseBytes, () => {
+        const type = response.headers.get("content-type");
+        const message = `${what.text} returned more than ${call.maxResponseBytes} bytes (maxResponseBytes); stopped reading`;
+        return new ResponseTooLargeError(message, response.status, type, call.maxResponseBytes);
+      });
       const copy = new Response(NULL_BODY_STATUSES.includes(response.status) ? null : body, response);
       return Object.defineProperty(copy, "url", { value: response.url || request.url });
     } catch (cause) {
       if (stoppedBy === "caller") throw abortedError(what, call);
-      if (stoppedBy === "timeout")
-        throw left <= call.timeoutMs
-          ? deadlineError(what, call)
-          : new TimeoutError(`${what} timed out after ${limit} ms (attempt ${n})`);
-      throw new ConnectionError(`${what} failed: ${causeText(cause)}`, { cause });
+      if (stoppedBy === "timeout") {
+        if (left <= call.timeoutMs) throw deadlineError(what, call);
+        throw new TimeoutError(`${what.text} timed out after ${limit} ms (attempt ${n})`, targetOf(what));
+      }
+      if (cause instanceof BillingUsageError) throw cause;
+      // A custom fetch or a proxy may quote the request's headers in its error: nothing leaves unredacted.
+      const message = redactor.redact(`${what.text} failed: ${reasonOf(cause)}`);
+      throw new ConnectionError(message, { ...targetOf(what), cause: redactError(cause, redactor) });
     } finally {
       clearTimeout(timer);
       call.signal?.removeEventListener("abort", onCallerAbort);
@@ -82,13 +138,13 @@ export function createTransport(config: TransportConfig): Transport {
     call: Call,
     { retry = request.method === "GET" }: SendOptions = {},
   ): Promise<Response> {
-    const what = describeRequest(request.method, request.url);
+    const what = nameRequest(request.method, request.url);
     const path = new URL(request.url).pathname;
     const fields = (extra: object) => ({
       method: request.method,
       path,
       ...extra,
-      elapsedMs: Date.now() - call.startedAt,
+      elapsedMs: Math.round(monotonicNow() - call.startedAt),
     });
     for (let n = 1; ; n++) {
       checkStillWanted(call, what);
@@ -96,11 +152,11 @@ export function createTransport(config: TransportConfig): Transport {
       let failure: ConnectionError | undefined;
       try {
         response = await attempt(request, call, what, n);
-        log("debug", `${what} → ${response.status}`, fields({ status: response.status, attempt: n }));
+        log("debug", `${what.text} → ${response.status}`, fields({ status: response.status, attempt: n }));
         if (!isRetryableResponse(response)) return response;
       } catch (error) {
         // Aborts, and a deadline that has passed, end the call; other connection failures may be retried.
-        if (!(error instanceof ConnectionError) || Date.now() >= call.deadlineAt) throw error;
+        if (!(error instanceof ConnectionError) || monotonicNow() >= call.deadlineAt) throw error;
         failure = error;
       }
       const giveUp = (): Response => {
@@ -109,12 +165,13 @@ export function createTransport(config: TransportConfig): Transport {
       };
       if (!retry || n > call.maxRetries) return giveUp();
 
-      const timeLeft = call.deadlineAt - Date.now();
+      const timeLeft = call.deadlineAt - monotonicNow();
       const asked = response && retryAfterMs(response.headers);
       if (asked !== undefined && (asked > RETRY_AFTER_CAP_MS || asked >= timeLeft)) {
+        const allowed = Math.round(Math.min(RETRY_AFTER_CAP_MS, timeLeft));
         log(
           "warn",
-          `${what}: not retrying; the server asked to wait ${asked} ms, over the ${Math.min(RETRY_AFTER_CAP_MS, timeLeft)} ms allowed`,
+          `${what.text}: not retrying; the server asked to wait ${asked} ms, over the ${allowed} ms allowed`,
           fields({ status: response?.status, attempt: n, waitMs: asked }),
         );
         return giveUp();
@@ -123,15 +180,15 @@ export function createTransport(config: TransportConfig): Transport {
       if (wait >= timeLeft) return giveUp();
       log(
         "info",
-        `${what}: retrying after ${response?.status ?? failure?.name} in ${wait} ms (retry ${n} of ${call.maxRetries})`,
+        `${what.text}: retrying after ${response?.status ?? failure?.name} in ${wait} ms (retry ${n} of ${call.maxRetries})`,
         fields({ status: response?.status, attempt: n, waitMs: wait }),
       );
-      await sleep(wait, call, `${what} (waiting to retry)`);
+      await sleep(wait, call, `${what.text} (waiting to retry)`);
     }
   }
 
   function startCall(settings: RequestOptions = {}): Call {
-    const startedAt = Date.now();
+    const startedAt = monotonicNow();
     const deadlineMs = settings.deadlineMs ?? config.deadlineMs;
     return {
       startedAt,
@@ -139,6 +196,7 @@ export function createTransport(config: TransportConfig): Transport {
       deadlineMs,
       timeoutMs: settings.timeoutMs ?? config.timeoutMs,
       maxRetries: settings.maxRetries ?? config.maxRetries,
+      maxResponseBytes: settings.maxResponseBytes ?? config.maxResponseBytes,
       signal: settings.signal,
     };
   }

@@ -1,11 +1,18 @@
 // The PayPal commerce-billing client: OAuth client credentials, past usage, and its pagination.
 import type { Client } from "openapi-fetch";
 import { operations } from "../../generated/paypal-billing.meta";
-import type { RequestOptions } from "../core/call";
-import { checkWholeNumber } from "../core/checks";
+import { checkStillWanted, nameRequest, type RequestOptions } from "../core/call";
+import { checkOptionNames, checkWholeNumber } from "../core/checks";
 import { createApiClient } from "../core/operation";
-import { type CommonClientOptions, checkRequestOptions, createClientCore } from "../core/options";
-import { describeRequest } from "../core/response";
+import {
+  COMMON_CLIENT_OPTIONS,
+  type CommonClientOptions,
+  checkRequestOptions,
+  createClientCore,
+  type NameList,
+  REQUEST_OPTIONS,
+} from "../core/options";
+import { withHidden } from "../core/response";
 import type { Call } from "../core/transport";
 import { type Authorizer, accessTokenAuthorizer, tokenManagerAuthorizer } from "./auth";
 import { type CredentialOptions, checkTokenStore, resolveBaseUrl, resolveCredentials } from "./credentials";
@@ -14,7 +21,7 @@ import { readPayPalError } from "./errors";
 import { type NumberedPage, walkPages } from "./pagination";
 import { createTokenManager, type TokenStore } from "./token-manager";
 import { createTokenRequest } from "./token-request";
-import type { PastUsagePage, PastUsageQuery, PayPalPaths, UsagePeriod } from "./types";
+import type { PastUsagePage, PastUsageQuery, PayPalPaths, UsagePeriod, WithRequestId } from "./types";
 
 export interface PayPalBillingClientOptions extends CommonClientOptions, CredentialOptions {
   /** Shares one token between clients or processes. */
@@ -25,6 +32,18 @@ export interface ListOptions extends RequestOptions {
   /** Stop after this many pages, whatever `meta` says. @default 10000 */
   maxPages?: number | undefined;
 }
+
+const OPTION_NAMES = Object.keys({
+  clientId: true,
+  clientSecret: true,
+  accessToken: true,
+  environment: true,
+  baseUrl: true,
+  tokenStore: true,
+  ...COMMON_CLIENT_OPTIONS,
+} satisfies NameList<PayPalBillingClientOptions>);
+
+const LIST_OPTION_NAMES = Object.keys({ ...REQUEST_OPTIONS, maxPages: true } satisfies NameList<ListOptions>);
 
 /** Every usage period across pages; `.pages()` walks page by page instead. */
 export interface PastUsageIterable extends AsyncIterable<UsagePeriod> {
@@ -37,7 +56,11 @@ export interface PayPalBillingClient {
    * @example
    * const page = await paypal.getPastUsage("cust_42", { subscription_id: "sub_7", page: 1, per_page: 20 });
    */
-  getPastUsage(externalCustomerId: string, query: PastUsageQuery, options?: RequestOptions): Promise<PastUsagePage>;
+  getPastUsage(
+    externalCustomerId: string,
+    query: PastUsageQuery,
+    options?: RequestOptions,
+  ): Promise<WithRequestId<PastUsagePage>>;
   /**
    * Every usage period across all pages, fetched lazily. `query.page` is where the walk starts.
    * @example
@@ -49,6 +72,7 @@ export interface PayPalBillingClient {
 }
 
 export function createPayPalBillingClient(options: PayPalBillingClientOptions = {}): PayPalBillingClient {
+  checkOptionNames(options, OPTION_NAMES);
   const baseUrl = resolveBaseUrl(options);
   const credentials = resolveCredentials(options);
   checkTokenStore(options.tokenStore, credentials);
@@ -72,10 +96,12 @@ export function createPayPalBillingClient(options: PayPalBillingClientOptions = 
 
   /** A data request with a token; after a 401, one new token and one replay, never more. */
   async function sendAuthorized(request: Request, call: Call): Promise<Response> {
+    // Nothing at all is sent for a call already aborted or out of time, not even a token request.
+    checkStillWanted(call, nameRequest(request.method, request.url));
     const token = await auth.token(call);
     const response = await core.transport.send(withBearer(request, token), call);
     if (response.status !== 401 || !auth.renew(token)) return response;
-    core.log("info", `${describeRequest(request.method, request.url)}: 401; getting a new token and replaying once`);
+    core.log("info", `${nameRequest(request.method, request.url).text}: 401; getting a new token and replaying once`);
     return core.transport.send(withBearer(request, await auth.token(call)), call);
   }
 
@@ -94,8 +120,9 @@ export function createPayPalBillingClient(options: PayPalBillingClientOptions = 
     externalCustomerId: string,
     query: PastUsageQuery,
     requestOptions?: RequestOptions,
-  ): Promise<PastUsagePage> {
-    return (await pastUsage(pastUsageValues(externalCustomerId, query), requestOptions)).body;
+  ): Promise<WithRequestId<PastUsagePage>> {
+    const { body, response } = await pastUsage(pastUsageValues(externalCustomerId, query), requestOptions);
+    return withHidden(body, "requestId", response.headers.get("paypal-debug-id") ?? undefined);
   }
 
   return {
@@ -104,6 +131,7 @@ export function createPayPalBillingClient(options: PayPalBillingClientOptions = 
     listPastUsage(externalCustomerId, query, listOptions = {}) {
       // Everything is checked when called, so a bad argument fails here rather than at the first page.
       pastUsage.check(pastUsageValues(externalCustomerId, query));
+      checkOptionNames(listOptions, LIST_OPTION_NAMES);
       const { maxPages = DEFAULT_MAX_PAGES, ...requestOptions } = listOptions;
       checkWholeNumber("maxPages", maxPages, 1);
       checkRequestOptions(requestOptions);

@@ -16,8 +16,10 @@ export {
   PAYPAL_ENVIRONMENT_ENV,
   PAYPAL_LIVE_URL,
   PAYPAL_SANDBOX_URL,
+  TOKEN_LIFETIME_CAP_MS,
   TOKEN_REFRESH_FRACTION,
   TOKEN_REFRESH_MIN_MARGIN_MS,
+  TOKEN_STORE_TIMEOUT_MS,
 } from "./defaults";
 export type { NumberedPage } from "./pagination";
 export type { StoredToken, TokenStore } from "./token-manager";
@@ -33,4 +35,5 @@ export type {
   PayPalErrorBody,
   PayPalPaths,
   UsagePeriod,
+  WithRequestId,
 } from "./types";

@@ -2,15 +2,15 @@
 // page k), never past the last page, and unable to loop on a server whose `meta` lies.
 import { InvalidResponseError } from "../core/errors";
 import type { Log } from "../core/log";
-import type { PastUsagePage } from "./types";
+import type { PastUsagePage, WithRequestId } from "./types";
 
 /** A page of past usage, with the page number it was fetched as (resume a failed walk from the next one). */
-export type NumberedPage = PastUsagePage & { readonly pageNumber: number };
+export type NumberedPage = WithRequestId<PastUsagePage> & { readonly pageNumber: number };
 
 export interface WalkPlan {
   firstPage: number;
   maxPages: number;
-  fetchPage: (pageNumber: number) => Promise<PastUsagePage>;
+  fetchPage: (pageNumber: number) => Promise<WithRequestId<PastUsagePage>>;
   log: Log;
 }
 
@@ -49,7 +49,8 @@ export async function* walkPages({
       );
     }
     // The first page is yielded even when empty, so a caller walking pages always sees `meta`.
-    if (page.usage_periods.length > 0 || fetched === 1) yield { ...page, pageNumber };
+    // Numbered in place, not spread: a spread would drop the non-enumerable requestId.
+    if (page.usage_periods.length > 0 || fetched === 1) yield Object.assign(page, { pageNumber });
     if (isLast(page)) return;
   }
 }

@@ -5,6 +5,7 @@ import { isHeaderSafe } from "../core/checks";
 import { AuthenticationError, apiErrorClassFor, InvalidResponseError } from "../core/errors";
 import type { ClientCore } from "../core/options";
 import { type ResponseContext, readTextResult, resultOf } from "../core/response";
+import { TOKEN_LIFETIME_CAP_MS } from "./defaults";
 import { readOAuthError } from "./errors";
 import type { IssuedToken } from "./token-manager";
 import type { AccessToken } from "./types";
@@ -47,7 +48,8 @@ export function createTokenRequest(
     // Retried like a GET: it has no effect beyond issuing a token.
     const response = await core.transport.send(request, call, { retry: true });
     const token = resultOf<AccessToken>(await readTextResult(response), TOKEN.method, responses);
-    if (!isHeaderSafe(token.access_token) || typeof token.expires_in !== "number" || !(token.expires_in >= 0)) {
+    // A token that expires at once is unusable; one that claims to live for ages is capped by the manager.
+    if (!isHeaderSafe(token.access_token) || typeof token.expires_in !== "number" || !(token.expires_in >= 1)) {
       throw new InvalidResponseError(
         `${TOKEN.method} ${TOKEN.path} returned ${response.status} without a usable access_token and expires_in`,
         response.status,
@@ -55,6 +57,6 @@ export function createTokenRequest(
       );
     }
     core.redactor.add(token.access_token);
-    return { accessToken: token.access_token, expiresInMs: token.expires_in * 1000 };
+    return { accessToken: token.access_token, expiresInMs: Math.min(token.expires_in * 1000, TOKEN_LIFETIME_CAP_MS) };
   };
 }

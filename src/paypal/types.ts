@@ -14,3 +14,9 @@ export type PayPalErrorBody = Schemas["Error"];
 export type PastUsageQuery =
   paths["/v1/commerce/billing/customers/{external_customer_id}/past_usage"]["get"]["parameters"]["query"];
 export type PayPalPaths = paths;
+
+/**
+ * A result with the request id PayPal sent beside it (`PayPal-Debug-Id`), to quote to PayPal support.
+ * Non-enumerable: `JSON.stringify(page)` is the page as sent.
+ */
+export type WithRequestId<T> = T & { readonly requestId: string | undefined };

@@ -3,10 +3,10 @@ import type { Client } from "openapi-fetch";
 import type { components, paths } from "../../generated/prolifi";
 import { operations, servers } from "../../generated/prolifi.meta";
 import type { RequestOptions } from "../core/call";
-import { checkBaseUrl } from "../core/checks";
+import { checkBaseUrl, checkOptionNames } from "../core/checks";
 import { InvalidInputError } from "../core/errors";
 import { createApiClient } from "../core/operation";
-import { type CommonClientOptions, createClientCore } from "../core/options";
+import { COMMON_CLIENT_OPTIONS, type CommonClientOptions, createClientCore, type NameList } from "../core/options";
 import { resolveApiKey } from "./api-key";
 import { readProlifiError } from "./errors";
 import { type WithRateLimit, withRateLimit } from "./rate-limit";
@@ -52,7 +52,14 @@ function checkDateOrder(query: CustomerUsageQuery): void {
   }
 }
 
+const OPTION_NAMES = Object.keys({
+  apiKey: true,
+  baseUrl: true,
+  ...COMMON_CLIENT_OPTIONS,
+} satisfies NameList<ProlifiClientOptions>);
+
 export function createProlifiClient(options: ProlifiClientOptions = {}): ProlifiClient {
+  checkOptionNames(options, OPTION_NAMES);
   const key = resolveApiKey(options.apiKey, options.dangerouslyAllowBrowser === true);
   const baseUrl = checkBaseUrl(options.baseUrl ?? PROLIFI_PRODUCTION_URL);
   const core = createClientCore(options);

@@ -70,8 +70,8 @@ describe("PayPal token lifecycle", () => {
   });
 
   test("refreshes a token near expiry once for many waiting calls", async () => {
-    // 61 s tokens are replaced 60 s early: after about 1 s the cached one is due.
-    const client = await clientFor({ token: (res, n) => setTimeout(() => issueToken(res, n, 61), 30) });
+    // 2 s tokens are replaced halfway through their life: after about 1 s the cached one is due.
+    const client = await clientFor({ token: (res, n) => setTimeout(() => issueToken(res, n, 2), 30) });
     await get(client);
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const seen = new Set<string>();
@@ -82,10 +82,11 @@ describe("PayPal token lifecycle", () => {
     expect([...seen]).toEqual([`Bearer ${ACCESS_TOKEN}-2`]);
   });
 
-  test("the refresh margin is 60 s or 10 % of the lifetime, whichever is longer", () => {
+  test("the refresh margin is 60 s or 10 % of the lifetime, whichever is longer, but at most half of it", () => {
     expect(refreshMarginMs(32_400_000)).toBe(3_240_000);
     expect(refreshMarginMs(600_000)).toBe(60_000);
-    expect(refreshMarginMs(0)).toBe(60_000);
+    expect(refreshMarginMs(120_000)).toBe(60_000);
+    expect(refreshMarginMs(30_000)).toBe(15_000);
   });
 
   test("a 401 with a cached token fetches one new token and replays once", async () => {
@@ -134,7 +135,7 @@ describe("PayPal token lifecycle", () => {
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ code: "invalid_client", status: 401, provider: "paypal", method: "POST" });
     expect((error as Error).message).toBe(
-      "POST /v1/oauth2/token failed with 401 invalid_client: Client Authentication failed",
+      `POST ${paypal?.url}/v1/oauth2/token failed with 401 invalid_client: Client Authentication failed`,
     );
     expect(paypal?.tokenRequests).toBe(1);
     expect(paypal?.dataRequests).toBe(0);

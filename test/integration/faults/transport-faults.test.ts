@@ -290,7 +290,7 @@ describe("transport bad bodies", () => {
     const apiError = error as InternalServerError;
     expect(apiError.body).toBe(page);
     expect(apiError.message.length).toBeLessThan(200);
-    expect(apiError.message).toBe(`GET /customers/${CUSTOMER_ID}/usage failed with 502`);
+    expect(apiError.message).toBe(`GET ${server?.url}/customers/${CUSTOMER_ID}/usage failed with 502`);
     expect(server?.count).toBe(3);
   });
 });

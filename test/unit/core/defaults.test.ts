@@ -13,6 +13,7 @@ describe("defaults", () => {
     expect(sdk.BACKOFF_JITTER).toBe(0.25);
     expect(sdk.RETRY_AFTER_CAP_MS).toBe(60_000);
     expect(sdk.DEFAULT_LOG_LEVEL).toBe("warn");
+    expect(sdk.DEFAULT_MAX_RESPONSE_BYTES).toBe(33_554_432);
   });
 
   test("pins each Prolifi default", () => {
@@ -30,6 +31,8 @@ describe("defaults", () => {
     expect(sdk.TOKEN_REFRESH_MIN_MARGIN_MS).toBe(60_000);
     expect(sdk.TOKEN_REFRESH_FRACTION).toBe(0.1);
     expect(sdk.DEFAULT_MAX_PAGES).toBe(10_000);
+    expect(sdk.TOKEN_LIFETIME_CAP_MS).toBe(86_400_000);
+    expect(sdk.TOKEN_STORE_TIMEOUT_MS).toBe(1_000);
   });
 
   test("the README's defaults table states the same values", async () => {
@@ -43,7 +46,10 @@ describe("defaults", () => {
       "| backoff | 500 ms doubling, at most 8 000 ms, each wait cut by up to 25 % at random",
       "| `Retry-After` cap | 60 000 ms",
       "| `logLevel` | `warn`",
-      "| PayPal token refresh | `max(60 s, 10 % of expires_in)` before expiry",
+      "| `maxResponseBytes` | 33 554 432 bytes (32 MiB)",
+      "| PayPal token refresh | `max(60 s, 10 % of expires_in)` before expiry, at most half its lifetime",
+      "| PayPal token lifetime cap | 24 h, whatever `expires_in` says",
+      "| `tokenStore` call bound | 1 000 ms",
       "| pagination guard | 10 000 pages",
     ]) {
       expect(readme).toContain(row);

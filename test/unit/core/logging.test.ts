@@ -19,15 +19,17 @@ function clientLogging(logLevel: LogLevel | undefined, answer: Parameters<typeof
 const flaky = (_r: Request, n: number) =>
   n === 1 ? jsonResponse(503, {}, { "retry-after-ms": "1" }) : jsonResponse(200, USAGE_BODY);
 
+const ORIGIN = "https://api.prolifi.co";
+
 describe("logging", () => {
   test("at debug, logs each attempt and each retry with method, path, status, attempt, wait and elapsed", async () => {
     const { client, lines } = clientLogging("debug", flaky);
     await client.getCustomerUsage(CUSTOMER_ID, { start_date: "2026-01-01" });
     const path = `/api/v1/public/customers/${CUSTOMER_ID}/usage`;
     expect(lines.map((l) => [l.level, l.args[0]])).toEqual([
-      ["debug", `[billing-usage] GET ${path} → 503`],
-      ["info", `[billing-usage] GET ${path}: retrying after 503 in 1 ms (retry 1 of 2)`],
-      ["debug", `[billing-usage] GET ${path} → 200`],
+      ["debug", `[billing-usage] GET ${ORIGIN}${path} → 503`],
+      ["info", `[billing-usage] GET ${ORIGIN}${path}: retrying after 503 in 1 ms (retry 1 of 2)`],
+      ["debug", `[billing-usage] GET ${ORIGIN}${path} → 200`],
     ]);
     expect(lines[1]?.args[1]).toEqual({
       method: "GET",

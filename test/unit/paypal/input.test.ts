@@ -5,6 +5,7 @@ import {
   PAYPAL_LIVE_URL,
   PAYPAL_SANDBOX_URL,
   type PastUsagePage,
+  type WithRequestId,
 } from "../../../src/paypal/index";
 import { ACCESS_TOKEN, CLIENT_ID, CLIENT_SECRET, pastUsagePage, SUBSCRIPTION } from "../../helpers/fixtures";
 import { jsonResponse, mockFetch } from "../../helpers/mock-fetch";
@@ -215,7 +216,8 @@ describe("PayPal types", () => {
     // Checked by `npm run typecheck` (an unneeded @ts-expect-error fails it); never run.
     const typeOnly = async () => {
       const page = await client.getPastUsage("cust_42", SUBSCRIPTION);
-      expectTypeOf(page).toEqualTypeOf<PastUsagePage>();
+      expectTypeOf(page).toEqualTypeOf<WithRequestId<PastUsagePage>>();
+      expectTypeOf(page.requestId).toEqualTypeOf<string | undefined>();
       expectTypeOf(page.usage_periods[0]?.charges_usage[0]?.units).toEqualTypeOf<string | undefined>();
       expectTypeOf(page.usage_periods[0]?.total_amount.value).toEqualTypeOf<number | undefined>();
       // @ts-expect-error subscription_id is required
