@@ -1,15 +1,22 @@
 #!/usr/bin/env node
 // Regenerates generated/ from spec/: lint first (openapi-typescript dies with a stack trace on a
 // lint error), then the types, then the small constraint tables src/ checks input against.
-// Which specs and outputs exist is data, read from redocly.yaml; this file only acts on it.
+// Which specs and outputs exist is data, read from redocly.yaml; this file only acts on it. It ends
+// by saying what changed in generated/: files, and operations and schemas added, removed or changed.
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parse } from "yaml";
 import { listApis, projectRoot } from "./lib/apis.mjs";
+import { describeGeneratedChanges } from "./lib/generated-changes.mjs";
 import { buildMetaModule } from "./lib/spec-meta.mjs";
 
 const bin = (name) => `${projectRoot}node_modules/.bin/${name}`;
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: projectRoot, stdio: "inherit" });
+
+const outputs = Object.values(listApis()).flatMap((api) => [api.types, api.meta]);
+const read = (path) =>
+  existsSync(`${projectRoot}${path}`) ? readFileSync(`${projectRoot}${path}`, "utf8") : undefined;
+const before = new Map(outputs.map((path) => [path, read(path)]));
 
 run(bin("redocly"), ["lint", "--format", "codeframe"]);
 run(bin("openapi-typescript"), ["--root-types", "--alphabetize"]);
@@ -19,3 +26,7 @@ for (const [name, api] of Object.entries(listApis())) {
   writeFileSync(`${projectRoot}${api.meta}`, buildMetaModule(spec, api.spec));
   console.log(`✨ ${name} → ${api.meta}`);
 }
+
+// What this regeneration changed, so a spec edit's effect on the generated code is seen at once.
+const after = new Map(outputs.map((path) => [path, read(path)]));
+for (const line of describeGeneratedChanges(before, after)) console.log(`generate: ${line}`);

@@ -6,8 +6,8 @@ import type { Redactor } from "./redact";
 
 /** A logger needs a method per level it can be called at, quietest first. */
 const LOGGER_METHODS = ["error", "warn", "info", "debug"] as const;
-/** A level logs its own lines and those of every level before it. */
-const LOG_LEVELS = ["off", ...LOGGER_METHODS] as const;
+/** Every `logLevel`, quietest first: a level logs its own lines and those of every level before it. */
+export const LOG_LEVELS = ["off", ...LOGGER_METHODS] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Anything shaped like `console`: pino, winston and console itself all fit. */

@@ -16,6 +16,7 @@ export {
 } from "./defaults";
 export {
   ApiError,
+  type ApiErrorInit,
   AuthenticationError,
   BadRequestError,
   BillingUsageError,
@@ -35,5 +36,5 @@ export {
   TimeoutError,
   UnprocessableEntityError,
 } from "./errors";
-export type { Logger, LogLevel } from "./log";
+export { LOG_LEVELS, type Logger, type LogLevel } from "./log";
 export type { CommonClientOptions } from "./options";

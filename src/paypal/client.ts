@@ -54,7 +54,10 @@ export interface PayPalBillingClient {
   /**
    * One page of a customer's usage in closed billing periods.
    * @example
+   * ```ts
    * const page = await paypal.getPastUsage("cust_42", { subscription_id: "sub_7", page: 1, per_page: 20 });
+   * page.requestId; // PayPal-Debug-Id, for PayPal support
+   * ```
    */
   getPastUsage(
     externalCustomerId: string,
@@ -64,7 +67,11 @@ export interface PayPalBillingClient {
   /**
    * Every usage period across all pages, fetched lazily. `query.page` is where the walk starts.
    * @example
-   * for await (const period of paypal.listPastUsage("cust_42", { subscription_id: "sub_7" })) console.log(period.total_amount);
+   * ```ts
+   * for await (const period of paypal.listPastUsage("cust_42", { subscription_id: "sub_7" })) {
+   *   console.log(period.total_amount);
+   * }
+   * ```
    */
   listPastUsage(externalCustomerId: string, query: PastUsageQuery, options?: ListOptions): PastUsageIterable;
   /** The typed openapi-fetch client with auth, retries and timeouts applied. */

@@ -8,7 +8,7 @@ export {
   type PayPalBillingClient,
   type PayPalBillingClientOptions,
 } from "./client";
-export type { AccessTokenSource, PayPalEnvironment } from "./credentials";
+export type { AccessTokenSource, CredentialOptions, PayPalEnvironment } from "./credentials";
 export {
   DEFAULT_MAX_PAGES,
   PAYPAL_CLIENT_ID_ENV,
@@ -32,7 +32,9 @@ export type {
   PaginationMeta,
   PastUsagePage,
   PastUsageQuery,
+  PayPalComponents,
   PayPalErrorBody,
+  PayPalOperations,
   PayPalPaths,
   UsagePeriod,
   WithRequestId,

@@ -1,19 +1,24 @@
 // Names for the PayPal shapes callers handle, taken from the generated types (never restated).
 import type { components, paths } from "../../generated/paypal-billing";
 
-type Schemas = components["schemas"];
-export type PastUsagePage = Schemas["PastUsagePage"];
-export type UsagePeriod = Schemas["UsagePeriod"];
-export type ChargeUsage = Schemas["ChargeUsage"];
-export type Charge = Schemas["Charge"];
-export type Metric = Schemas["Metric"];
-export type Money = Schemas["Money"];
-export type PaginationMeta = Schemas["PaginationMeta"];
-export type AccessToken = Schemas["AccessToken"];
-export type PayPalErrorBody = Schemas["Error"];
+/** The PayPal spec's paths, operations and schemas, as openapi-typescript generates them. */
+export type {
+  components as PayPalComponents,
+  operations as PayPalOperations,
+  paths as PayPalPaths,
+} from "../../generated/paypal-billing";
+
+export type PastUsagePage = components["schemas"]["PastUsagePage"];
+export type UsagePeriod = components["schemas"]["UsagePeriod"];
+export type ChargeUsage = components["schemas"]["ChargeUsage"];
+export type Charge = components["schemas"]["Charge"];
+export type Metric = components["schemas"]["Metric"];
+export type Money = components["schemas"]["Money"];
+export type PaginationMeta = components["schemas"]["PaginationMeta"];
+export type AccessToken = components["schemas"]["AccessToken"];
+export type PayPalErrorBody = components["schemas"]["Error"];
 export type PastUsageQuery =
   paths["/v1/commerce/billing/customers/{external_customer_id}/past_usage"]["get"]["parameters"]["query"];
-export type PayPalPaths = paths;
 
 /**
  * A result with the request id PayPal sent beside it (`PayPal-Debug-Id`), to quote to PayPal support.

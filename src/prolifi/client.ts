@@ -14,7 +14,12 @@ import { type WithRateLimit, withRateLimit } from "./rate-limit";
 export type UsageSummary = components["schemas"]["UsageSummary"];
 export type CustomerUsage = components["schemas"]["CustomerUsageResponse"];
 export type CustomerUsageQuery = NonNullable<paths["/customers/{id}/usage"]["get"]["parameters"]["query"]>;
-export type ProlifiPaths = paths;
+/** The Prolifi spec's paths, operations and schemas, as openapi-typescript generates them. */
+export type {
+  components as ProlifiComponents,
+  operations as ProlifiOperations,
+  paths as ProlifiPaths,
+} from "../../generated/prolifi";
 
 /** Production: both test and live keys work here; the key's prefix picks the mode. */
 export const PROLIFI_PRODUCTION_URL: string = servers[0];
@@ -32,9 +37,11 @@ export interface ProlifiClient {
   /**
    * A customer's usage summary, one entry per event type.
    * @example
+   * ```ts
    * const usage = await prolifi.getCustomerUsage(customerId, { start_date: "2026-01-01", end_date: "2026-01-31" });
    * usage.data; // UsageSummary[]
    * usage.rateLimit; // { limit, remaining } from the response headers
+   * ```
    */
   getCustomerUsage(
     customerId: string,

@@ -10,6 +10,8 @@ export {
   PROLIFI_SANDBOX_URL,
   type ProlifiClient,
   type ProlifiClientOptions,
+  type ProlifiComponents,
+  type ProlifiOperations,
   type ProlifiPaths,
   type UsageSummary,
 } from "./client";
