@@ -19,10 +19,11 @@ export function lineDifference(before, after) {
     if (i < a.length && j < b.length && a[i] === b[j]) {
       i++;
       j++;
-    } else if (j < b.length && (i === a.length || common[i][j + 1] >= common[i + 1][j])) {
-      out.push(`+ ${b[j++]}`);
-    } else {
+    } else if (i < a.length && (j === b.length || common[i + 1][j] >= common[i][j + 1])) {
+      // On a tie the old line goes first, as diffs read: `- old` then `+ new`.
       out.push(`- ${a[i++]}`);
+    } else {
+      out.push(`+ ${b[j++]}`);
     }
   }
   return out;
