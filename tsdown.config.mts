@@ -4,7 +4,12 @@
 import { defineConfig } from "tsdown";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", prolifi: "src/prolifi/index.ts", paypal: "src/paypal/index.ts" },
+  entry: {
+    index: "src/index.ts",
+    prolifi: "src/prolifi/index.ts",
+    paypal: "src/paypal/index.ts",
+    "paypal-redis": "src/paypal/redis.ts",
+  },
   format: "esm",
   platform: "neutral",
   target: "es2022",

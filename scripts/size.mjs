@@ -1,19 +1,31 @@
 #!/usr/bin/env node
 // Bundles each entry point of the built package for the browser (esbuild, minified), prints its
-// minified and gzip sizes beside bare openapi-fetch's, and fails above the budget or when the
-// Prolifi bundle carries PayPal code. Run `npm run build` first.
+// minified and gzip sizes beside bare openapi-fetch's, and fails above the budget or when a bundle
+// carries code it must not (PayPal code in the Prolifi bundle, the Redis store in the PayPal one).
+// Run `npm run build` first.
 import { readFileSync } from "node:fs";
 import { build } from "esbuild";
 import { projectRoot } from "./lib/apis.mjs";
 import { BROWSER_BUILD, BUDGETS, gzipSize } from "./lib/bundle-size.mjs";
 
-/** Text only PayPal code contains; none of it may reach the Prolifi bundle. */
-const PAYPAL_MARKERS = [/paypal/i, /oauth2/, /past_usage/, /client_credentials/];
+/**
+ * Code kept apart: text only `owner`'s code contains must not reach `bundle`, and must be found in
+ * `owner`'s own bundle, or the check would prove nothing.
+ */
+const KEPT_APART = [
+  {
+    bundle: "billing-usage/prolifi",
+    owner: "billing-usage/paypal",
+    markers: [/paypal/i, /oauth2/, /past_usage/, /client_credentials/],
+  },
+  { bundle: "billing-usage/paypal", owner: "billing-usage/paypal/redis", markers: [/cjson\.decode/, /sendCommand/] },
+];
 
 const CASES = [
   { name: "openapi-fetch (createClient only)", source: 'export { default } from "openapi-fetch";' },
   { name: "billing-usage/prolifi", source: 'export * from "./dist/prolifi.js";' },
   { name: "billing-usage/paypal", source: 'export * from "./dist/paypal.js";' },
+  { name: "billing-usage/paypal/redis", source: 'export * from "./dist/paypal-redis.js";' },
   { name: "billing-usage", source: 'export * from "./dist/index.js";' },
 ];
 
@@ -33,8 +45,10 @@ async function measure(source, external = []) {
 
 const rows = [];
 const failures = [];
+const codeOf = {};
 for (const { name, source } of CASES) {
   const { code, min, gzip } = await measure(source);
+  codeOf[name] = code;
   // The same bundle with openapi-fetch left out: what this package itself adds.
   const own = name.startsWith("billing-usage") ? (await measure(source, ["openapi-fetch"])).gzip : "";
   const budget = BUDGETS[name];
@@ -48,15 +62,12 @@ for (const { name, source } of CASES) {
   });
   if (budget !== undefined && gzip > budget.ceiling)
     failures.push(`${name} is ${gzip} B gzip, over its ${budget.ceiling} B ceiling`);
-  if (name === "billing-usage/prolifi") {
-    for (const marker of PAYPAL_MARKERS)
-      if (marker.test(code)) failures.push(`billing-usage/prolifi contains PayPal code (${marker})`);
-  }
-  // The markers must really find PayPal code where it is, or the check above proves nothing.
-  if (name === "billing-usage/paypal") {
-    for (const marker of PAYPAL_MARKERS)
-      if (!marker.test(code))
-        failures.push(`marker ${marker} is not in billing-usage/paypal; the PayPal-code check is blind`);
+}
+for (const { bundle, owner, markers } of KEPT_APART) {
+  for (const marker of markers) {
+    if (marker.test(codeOf[bundle])) failures.push(`${bundle} contains code of ${owner} (${marker})`);
+    if (!marker.test(codeOf[owner]))
+      failures.push(`marker ${marker} is not in ${owner}; the check on ${bundle} is blind`);
   }
 }
 // The README states each ceiling and goal; it must say what this file enforces.
@@ -72,4 +83,6 @@ if (failures.length > 0) {
   for (const failure of failures) console.error(`size: ${failure}`);
   process.exit(1);
 }
-console.log("size: every bundle within its ceiling; billing-usage/prolifi holds no PayPal code");
+console.log(
+  `size: every bundle within its ceiling; ${KEPT_APART.map(({ bundle, owner }) => `${bundle} holds no ${owner} code`).join("; ")}`,
+);

@@ -31,7 +31,11 @@ const README_CLIENTS = {
   paypal: "declare const paypal: PayPalBillingClient;",
 };
 
-function writeReadmeProject(dir) {
+function writeReadmeProject(root) {
+  // Its own folder, seeing the project's node_modules: examples import redis and ioredis too.
+  const dir = join(root, "readme");
+  mkdirSync(dir);
+  symlinkSync(join(projectRoot, "node_modules"), join(dir, "node_modules"), "dir");
   const readme = readFileSync(join(projectRoot, "README.md"), "utf8");
   const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
   if (blocks.length < MIN_README_EXAMPLES) {
@@ -96,7 +100,7 @@ try {
   const examples = writeReadmeProject(dir);
   const marked = writeConsumerProjects(dir);
   const tsc = join(projectRoot, "node_modules/typescript/bin/tsc");
-  const projects = ["tsconfig.readme.json", "tsconfig.nodenext.json", "tsconfig.bundler-unmarked.json"];
+  const projects = ["readme/tsconfig.readme.json", "tsconfig.nodenext.json", "tsconfig.bundler-unmarked.json"];
   const { stdout } = await run(process.execPath, [tsc, "-b", ...projects], { cwd: dir }).catch((error) => error);
   const errors = stdout.split("\n").filter((line) => / error TS\d+:/.test(line));
   const unexpected = errors.filter((line) => !line.startsWith("unmarked.ts("));

@@ -112,10 +112,18 @@ export function resolveCredentials(
 }
 
 /** A `tokenStore` must be usable, and used: only tokens fetched with client credentials go into one. */
-export function checkTokenStore(store: { get?: unknown; set?: unknown } | undefined, credentials: Credentials): void {
+export function checkTokenStore(
+  store: { get?: unknown; set?: unknown; lease?: unknown; invalidate?: unknown } | undefined,
+  credentials: Credentials,
+): void {
   if (store === undefined) return;
   if (typeof store?.get !== "function" || typeof store.set !== "function") {
     throw new InvalidInputError("tokenStore", "tokenStore must have get() and set() methods");
+  }
+  for (const optional of ["lease", "invalidate"] as const) {
+    if (store[optional] !== undefined && typeof store[optional] !== "function") {
+      throw new InvalidInputError("tokenStore", `tokenStore.${optional}, when given, must be a method`);
+    }
   }
   if (credentials.kind === "token") {
     throw new InvalidInputError(

@@ -20,5 +20,12 @@ export const TOKEN_LIFETIME_CAP_MS = 24 * 60 * 60 * 1000;
  * queue commands while Redis is down, so a store call can hang, and it must not wedge the client.
  */
 export const TOKEN_STORE_TIMEOUT_MS = 1_000;
+/**
+ * How long a fleet's lease on fetching the next token lasts at most (`tokenStore.lease`): the holder
+ * normally stores the token within a second; if it dies, the others take over after this.
+ */
+export const TOKEN_LEASE_MS = 10_000;
+/** How often a process waiting on another's lease looks for the token it stores. */
+export const TOKEN_LEASE_POLL_MS = 50;
 /** A walk over past usage stops after this many pages, whatever `meta` says. */
 export const DEFAULT_MAX_PAGES = 10_000;

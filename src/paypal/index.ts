@@ -16,13 +16,15 @@ export {
   PAYPAL_ENVIRONMENT_ENV,
   PAYPAL_LIVE_URL,
   PAYPAL_SANDBOX_URL,
+  TOKEN_LEASE_MS,
+  TOKEN_LEASE_POLL_MS,
   TOKEN_LIFETIME_CAP_MS,
   TOKEN_REFRESH_FRACTION,
   TOKEN_REFRESH_MIN_MARGIN_MS,
   TOKEN_STORE_TIMEOUT_MS,
 } from "./defaults";
 export type { NumberedPage } from "./pagination";
-export type { StoredToken, TokenStore } from "./token-manager";
+export type { StoredToken, TokenLease, TokenStore } from "./token-manager";
 export type {
   AccessToken,
   Charge,

@@ -1,24 +1,49 @@
-// One cached OAuth token per client (or per tokenStore), fetched by exactly one request however
-// many calls are waiting, refreshed well before it expires, and dropped when a 401 proves it bad.
-// A tokenStore is help, never a dependency: each call to it is bounded in time, and a store that
-// fails or hangs is logged once and bypassed.
+// One cached OAuth token per client, fetched by exactly one request however many calls are waiting,
+// refreshed well before it expires, and dropped when a 401 proves it bad. With a tokenStore, one
+// token per fleet: the store shares it, an optional lease lets one process fetch while the others
+// wait for what it stores, and an optional invalidate drops a revoked token everywhere. A store is
+// help, never a dependency: every call to it is bounded in time, and a store that fails or hangs is
+// logged once and bypassed until it answers again.
 import { monotonicNow, untilCallEnds } from "../core/call";
 import { isHeaderSafe } from "../core/checks";
 import type { Log } from "../core/log";
 import type { Call } from "../core/transport";
-import { TOKEN_REFRESH_FRACTION, TOKEN_REFRESH_MIN_MARGIN_MS, TOKEN_STORE_TIMEOUT_MS } from "./defaults";
+import {
+  TOKEN_LEASE_MS,
+  TOKEN_LEASE_POLL_MS,
+  TOKEN_REFRESH_FRACTION,
+  TOKEN_REFRESH_MIN_MARGIN_MS,
+  TOKEN_STORE_TIMEOUT_MS,
+} from "./defaults";
 
-/** A token as a `tokenStore` keeps it. */
+/** A token as a `tokenStore` keeps it. Times are epoch milliseconds: they are shared between processes. */
 export interface StoredToken {
   accessToken: string;
-  /** When it expires, in epoch milliseconds (a time shared between processes, so wall-clock time). */
+  /** When it expires. */
   expiresAt: number;
+  /** When to replace it, as the process that fetched it reckoned; absent: 60 s before `expiresAt`. */
+  refreshAt?: number | undefined;
 }
 
-/** Shares one token between clients or processes (Redis, a KV store, a file...). */
+/** The right to fetch the next token for a fleet, held until released or until its time runs out. */
+export interface TokenLease {
+  release(): void | Promise<void>;
+}
+
+/**
+ * Shares one token between clients or processes (Redis, a KV store...). `get` and `set` are enough to
+ * share; `lease` and `invalidate` make a fleet fetch one token where it would fetch one per process.
+ */
 export interface TokenStore {
   get(): StoredToken | undefined | Promise<StoredToken | undefined>;
   set(token: StoredToken): void | Promise<void>;
+  /**
+   * Optional. Asks for the right to fetch the next token, for at most `ttlMs`: a lease when this
+   * process should fetch, `undefined` when another holds it (this one then waits for what it stores).
+   */
+  lease?(ttlMs: number): TokenLease | undefined | Promise<TokenLease | undefined>;
+  /** Optional. A 401 proved `accessToken` bad: drop it, if it is still the one stored. */
+  invalidate?(accessToken: string): void | Promise<void>;
 }
 
 export interface IssuedToken {
@@ -34,7 +59,7 @@ interface HeldToken {
 
 export interface TokenManager {
   get(call: Call): Promise<string>;
-  /** Forgets `token` after a 401, so the next `get` fetches a new one. */
+  /** Forgets `token` after a 401 (and has the store drop it), so the next `get` fetches a new one. */
   invalidate(token: string): void;
 }
 
@@ -48,18 +73,10 @@ export function refreshMarginMs(lifetimeMs: number): number {
 }
 
 const REMEMBERED_REJECTIONS = 8;
-const TIMED_OUT = Symbol("timed out");
+/** What a store call that failed or ran out of time yields: the store is down, go on without it. */
+const STORE_DOWN = Symbol("store down");
 
-/** `work`, or TIMED_OUT if it takes longer than the store bound; the timer never outlives it. */
-function bounded<T>(work: () => T | Promise<T>): Promise<T | typeof TIMED_OUT> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => resolve(TIMED_OUT), TOKEN_STORE_TIMEOUT_MS);
-    Promise.resolve()
-      .then(work)
-      .then(resolve, reject)
-      .finally(() => clearTimeout(timer));
-  });
-}
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createTokenManager(
   fetchToken: () => Promise<IssuedToken>,
@@ -71,50 +88,98 @@ export function createTokenManager(
   let storeTrouble = false;
   const rejected: string[] = [];
 
-  const usable = (token: HeldToken | undefined): token is HeldToken =>
-    token !== undefined && monotonicNow() < token.refreshAt && !rejected.includes(token.accessToken);
+  const usable = (token: HeldToken | undefined | typeof STORE_DOWN): token is HeldToken =>
+    typeof token === "object" && monotonicNow() < token.refreshAt && !rejected.includes(token.accessToken);
 
-  /** Logs a store's trouble once until it works again, so an outage is one warning, not one per call. */
-  function storeFailed(what: string): undefined {
-    if (!storeTrouble) log("warn", `tokenStore.${what}; using this client's own PayPal token until it answers`);
-    storeTrouble = true;
-    return undefined;
+  /**
+   * One store call, bounded by TOKEN_STORE_TIMEOUT_MS. A failure or a timeout yields STORE_DOWN and
+   * is logged once until the store answers again, so an outage is one warning, not one per call.
+   */
+  function storeCall<T>(what: string, work: () => T | Promise<T>): Promise<T | typeof STORE_DOWN> {
+    const down = (why: string): typeof STORE_DOWN => {
+      if (!storeTrouble)
+        log("warn", `tokenStore.${what}() ${why}; using this client's own PayPal token until it answers`);
+      storeTrouble = true;
+      return STORE_DOWN;
+    };
+    return new Promise((resolve) => {
+      const timer = setTimeout(
+        () => resolve(down(`did not answer within ${TOKEN_STORE_TIMEOUT_MS} ms`)),
+        TOKEN_STORE_TIMEOUT_MS,
+      );
+      Promise.resolve()
+        .then(work)
+        .then(
+          (value) => {
+            storeTrouble = false;
+            resolve(value);
+          },
+          () => resolve(down("failed")),
+        )
+        .finally(() => clearTimeout(timer));
+    });
   }
 
-  async function fromStore(): Promise<HeldToken | undefined> {
+  /** The shared token, if the store has a well-formed one; STORE_DOWN when the store did not answer. */
+  async function fromStore(): Promise<HeldToken | undefined | typeof STORE_DOWN> {
     if (!store) return undefined;
-    try {
-      const stored = await bounded(() => store.get());
-      if (stored === TIMED_OUT) return storeFailed(`get() did not answer within ${TOKEN_STORE_TIMEOUT_MS} ms`);
-      storeTrouble = false;
-      if (!isHeaderSafe(stored?.accessToken) || !Number.isFinite(stored.expiresAt)) return undefined;
-      // The store does not know the token's lifetime; the least margin is the safe reading.
-      const expiresIn = stored.expiresAt - Date.now();
-      return { accessToken: stored.accessToken, refreshAt: monotonicNow() + expiresIn - TOKEN_REFRESH_MIN_MARGIN_MS };
-    } catch {
-      return storeFailed("get() failed");
-    }
+    const stored = await storeCall("get", () => store.get());
+    if (stored === STORE_DOWN) return STORE_DOWN;
+    if (!isHeaderSafe(stored?.accessToken) || !Number.isFinite(stored.expiresAt)) return undefined;
+    const refreshAtEpoch = Number.isFinite(stored.refreshAt)
+      ? Math.min(stored.refreshAt as number, stored.expiresAt)
+      : stored.expiresAt - TOKEN_REFRESH_MIN_MARGIN_MS;
+    return { accessToken: stored.accessToken, refreshAt: monotonicNow() + refreshAtEpoch - Date.now() };
   }
 
-  /** Shares a new token; never awaited, so a slow or hanging store does not delay its use. */
-  function toStore(token: StoredToken): void {
-    if (!store) return;
-    bounded(() => store.set(token)).then(
-      (outcome) => {
-        if (outcome === TIMED_OUT) storeFailed(`set() did not answer within ${TOKEN_STORE_TIMEOUT_MS} ms`);
-        else storeTrouble = false;
-      },
-      () => storeFailed("set() failed"),
-    );
+  /** Fetches a token and offers it to the store; `shareFirst` waits for the store (a lease holder's fleet is waiting). */
+  async function fetchAndShare(shareFirst: boolean): Promise<HeldToken> {
+    const issued = await fetchToken();
+    const margin = refreshMarginMs(issued.expiresInMs);
+    const now = Date.now();
+    const shared =
+      store &&
+      storeCall("set", () =>
+        store.set({
+          accessToken: issued.accessToken,
+          expiresAt: now + issued.expiresInMs,
+          refreshAt: now + issued.expiresInMs - margin,
+        }),
+      );
+    // Without a lease, never wait for the store: a slow one must not delay using the new token.
+    if (shareFirst) await shared;
+    return { accessToken: issued.accessToken, refreshAt: monotonicNow() + issued.expiresInMs - margin };
+  }
+
+  /** With a lease, one process of the fleet fetches; the others wait for the token it stores. */
+  async function refreshAsFleet(lease: NonNullable<TokenStore["lease"]>): Promise<HeldToken> {
+    const giveUpAt = monotonicNow() + TOKEN_LEASE_MS;
+    while (monotonicNow() < giveUpAt) {
+      const granted = await storeCall("lease", () => lease.call(store, TOKEN_LEASE_MS));
+      if (granted === STORE_DOWN) return fetchAndShare(false);
+      if (granted) {
+        try {
+          // The holder before may have stored a token between this process's look and its lease.
+          const stored = await fromStore();
+          return usable(stored) ? stored : await fetchAndShare(true);
+        } finally {
+          void storeCall("release", () => granted.release());
+        }
+      }
+      await pause(TOKEN_LEASE_POLL_MS);
+      const stored = await fromStore();
+      if (stored === STORE_DOWN) return fetchAndShare(false);
+      if (usable(stored)) return stored;
+    }
+    // The holder neither stored a token nor let go in time: fetch one here rather than wait longer.
+    return fetchAndShare(false);
   }
 
   async function refresh(): Promise<HeldToken> {
-    const shared = await fromStore();
-    if (usable(shared)) return shared;
-    const issued = await fetchToken();
-    toStore({ accessToken: issued.accessToken, expiresAt: Date.now() + issued.expiresInMs });
-    const refreshAt = monotonicNow() + issued.expiresInMs - refreshMarginMs(issued.expiresInMs);
-    return { accessToken: issued.accessToken, refreshAt };
+    const stored = await fromStore();
+    if (usable(stored)) return stored;
+    if (stored === STORE_DOWN || !store?.lease) return fetchAndShare(false);
+    return refreshAsFleet(store.lease);
   }
 
   return {
@@ -137,9 +202,12 @@ export function createTokenManager(
       return token.accessToken;
     },
     invalidate(token) {
-      if (!rejected.includes(token)) rejected.push(token);
-      if (rejected.length > REMEMBERED_REJECTIONS) rejected.shift();
       if (held?.accessToken === token) held = undefined;
+      // Once per token: fifty calls failing on one revoked token make one store call, not fifty.
+      if (rejected.includes(token)) return;
+      rejected.push(token);
+      if (rejected.length > REMEMBERED_REJECTIONS) rejected.shift();
+      if (store?.invalidate) void storeCall("invalidate", () => store.invalidate?.(token));
     },
   };
 }
