@@ -4,7 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { projectRoot } from "./lib/apis.mjs";
 
-execFileSync(process.execPath, [`${projectRoot}scripts/generate.mjs`], {
+execFileSync(process.execPath, [`${projectRoot}scripts/generate.mjs`, "--no-report"], {
   cwd: projectRoot,
   stdio: ["ignore", "ignore", "inherit"],
 });

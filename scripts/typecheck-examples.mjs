@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Type-checks what users write against this package, in one `tsc -b` run over three projects:
+// Type-checks src/ as a browser project sees it, and what users write against this package, in one
+// `tsc -b` run over four projects (one process, so TypeScript starts once):
+//  - tsconfig.src.json: src/ alone with no Node types;
 //  - readme: every ```ts block of the README, each its own module, against src/; names a block uses
 //    without defining (a customer id, a signal, a client made in an earlier block) come from a prelude;
 //  - the consumer fixture (test/fixtures/consumer) against the build, resolved by package name through
@@ -92,7 +94,7 @@ function writeConsumerProjects(dir) {
 }
 
 if (!existsSync(join(projectRoot, "dist/index.d.ts"))) {
-  console.error("typecheck:examples: dist/ is missing: run `npm run build` first");
+  console.error("typecheck: dist/ is missing: run `npm run build` first");
   process.exit(1);
 }
 const dir = mkdtempSync(join(tmpdir(), "billing-usage-examples-"));
@@ -100,23 +102,28 @@ try {
   const examples = writeReadmeProject(dir);
   const marked = writeConsumerProjects(dir);
   const tsc = join(projectRoot, "node_modules/typescript/bin/tsc");
-  const projects = ["readme/tsconfig.readme.json", "tsconfig.nodenext.json", "tsconfig.bundler-unmarked.json"];
+  const projects = [
+    join(projectRoot, "tsconfig.src.json"),
+    "readme/tsconfig.readme.json",
+    "tsconfig.nodenext.json",
+    "tsconfig.bundler-unmarked.json",
+  ];
   const { stdout } = await run(process.execPath, [tsc, "-b", ...projects], { cwd: dir }).catch((error) => error);
   const errors = stdout.split("\n").filter((line) => / error TS\d+:/.test(line));
   const unexpected = errors.filter((line) => !line.startsWith("unmarked.ts("));
   const unmarkedErrors = errors.length - unexpected.length;
   if (unexpected.length > 0 || unmarkedErrors !== marked) {
     console.error(stdout);
-    if (unexpected.length > 0) console.error(`typecheck:examples: ${unexpected.length} type errors (above)`);
+    if (unexpected.length > 0) console.error(`typecheck: ${unexpected.length} type errors (above)`);
     if (unmarkedErrors !== marked) {
       console.error(
-        `typecheck:examples: without its markers, consumer.ts should fail on ${marked} lines, not ${unmarkedErrors}`,
+        `typecheck: without its markers, consumer.ts should fail on ${marked} lines, not ${unmarkedErrors}`,
       );
     }
     process.exit(1);
   }
   console.log(
-    `typecheck:examples: ${examples} README examples and the consumer (NodeNext, Bundler) compile; its ${marked} must-not-compile lines do not`,
+    `typecheck: src/ without Node types, ${examples} README examples and the consumer (NodeNext, Bundler) compile; its ${marked} must-not-compile lines do not`,
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -15,15 +15,16 @@ const WHERE_CI_RUNS: Record<string, [file: string, text: string]> = {
   "size:breakdown": [".ci/run", "npm run -s size:breakdown"],
   "spec:diff": [".ci/run", "npm run -s spec:diff"],
   // npm test's last step, `vitest run`, runs both projects.
-  "test:unit": ["package.json", ' size && vitest run"'],
-  "test:integration": ["package.json", ' size && vitest run"'],
-  // npm test runs these through scripts/run-parallel.mjs, two at a time.
-  size: ["package.json", "run-parallel.mjs typecheck typecheck:examples lint:package api:check size"],
+  // npm test runs test:vitest (both projects) and the static checks through scripts/run-parallel.mjs.
+  "test:unit": ["package.json", "run-parallel.mjs test:vitest"],
+  "test:integration": ["package.json", "run-parallel.mjs test:vitest"],
+  typecheck: ["package.json", "run-parallel.mjs test:vitest typecheck"],
+  size: ["package.json", "run-parallel.mjs test:vitest typecheck api:check size"],
+  "lint:package": [".ci/run", "npm run lint:package"],
   "generate:check": ["package.json", "npm run generate:check"],
   generate: ["scripts/generate-check.mjs", "scripts/generate.mjs"],
   mock: ["test/integration/tooling/mock.test.ts", "scripts/mock.mjs"],
-  "typecheck:examples": ["package.json", "run-parallel.mjs typecheck typecheck:examples"],
-  "api:check": ["package.json", "lint:package api:check"],
+  "api:check": ["package.json", "typecheck api:check"],
   docs: ["package.json", "npm run -s docs"],
   // CI runs the same Biome check, without --write, as npm test's first step.
   format: ["package.json", '"lint": "biome check ."'],
