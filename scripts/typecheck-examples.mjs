@@ -101,7 +101,8 @@ const dir = mkdtempSync(join(tmpdir(), "billing-usage-examples-"));
 try {
   const examples = writeReadmeProject(dir);
   const marked = writeConsumerProjects(dir);
-  const tsc = join(projectRoot, "node_modules/typescript/bin/tsc");
+  // TypeScript's native compiler (7.x), several times faster than tsc 5.9 on the same projects.
+  const tsc = join(projectRoot, "node_modules/@typescript/native-preview/bin/tsgo");
   const projects = [
     join(projectRoot, "tsconfig.src.json"),
     "readme/tsconfig.readme.json",
