@@ -189,7 +189,8 @@ describe("listPastUsage", () => {
     const abortedAt = performance.now();
     controller.abort();
     await expect(walk).rejects.toBeInstanceOf(RequestAbortedError);
-    expect(performance.now() - abortedAt).toBeLessThan(50);
+    // The stalled page would otherwise run to the 30 s timeout; the margin is timer lateness only.
+    expect(performance.now() - abortedAt).toBeLessThan(1_000);
     expect(seen).toEqual([1]);
     expect(paypal?.pagesAsked).toEqual([1, 2]);
   });
