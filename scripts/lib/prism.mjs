@@ -9,7 +9,11 @@ import { listApis, projectRoot } from "./apis.mjs";
 
 const require = createRequire(import.meta.url);
 const PRISM_ENTRY = join(dirname(require.resolve("@stoplight/prism-cli/package.json")), "dist", "index.js");
-const START_TIMEOUT_MS = 30_000;
+/**
+ * A Prism that exits is caught at once; this only stops waiting on one that hangs. Its start is a few
+ * seconds of CPU, which a machine running three test suites at once can stretch past half a minute.
+ */
+const START_TIMEOUT_MS = 120_000;
 const POLL_INTERVAL_MS = 100;
 
 /** Asks the OS for a port that is free right now. */

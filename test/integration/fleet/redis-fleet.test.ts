@@ -6,6 +6,7 @@ import type { ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { TOKEN_STORE_TIMEOUT_MS } from "../../../src/paypal/index";
 import { DEFAULT_REDIS_TOKEN_KEY } from "../../../src/paypal/redis";
+import { CHILD_PROCESS_TEST_TIMEOUT_MS } from "../../helpers/child-process";
 import { json } from "../../helpers/fault-server";
 import { ACCESS_TOKEN, BASIC_AUTH, CLIENT_ID, CLIENT_SECRET, pastUsagePage } from "../../helpers/fixtures";
 import { issueToken, type ScriptedPayPal, startScriptedPayPal } from "../../helpers/paypal-server";
@@ -73,10 +74,14 @@ async function untilEveryWorkerReachesRedis(): Promise<void> {
   }
 }
 
+/** Room for a loaded machine in the one latency bound below, far under what waiting on Redis would take. */
+const LOAD_SLACK_MS = 4_000;
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.skipIf(!redisServerPath())(
   "a fleet sharing one PayPal token through Redis (needs redis-server on PATH)",
+  { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS },
   () => {
     beforeAll(async () => {
       redis = await startRedisServer();
@@ -96,7 +101,7 @@ describe.skipIf(!redisServerPath())(
         }),
       );
       await Promise.all(workers.map((child) => reply(child, "ready")));
-    });
+    }, CHILD_PROCESS_TEST_TIMEOUT_MS);
 
     afterAll(async () => {
       for (const child of workers) if (child.exitCode === null) child.kill("SIGKILL");
@@ -169,7 +174,8 @@ describe.skipIf(!redisServerPath())(
         expect(outage.results.filter((r) => !r.ok)).toEqual([]);
         // A refresh during the outage waits out the store bound once, then fetches its own token.
         const slowest = Math.max(...outage.results.map((r) => r.ms));
-        expect(slowest).toBeLessThan(TOKEN_STORE_TIMEOUT_MS + TOKEN_DELAY_MS + 1_500);
+        // Waiting on Redis instead would last until it is back (node-redis) or tens of seconds (ioredis).
+        expect(slowest).toBeLessThan(TOKEN_STORE_TIMEOUT_MS + TOKEN_DELAY_MS + LOAD_SLACK_MS);
         expect(paypal.tokenRequests - before).toBe(PROCESSES.length);
         // One warning per process for the outage, not one per call.
         expect(outage.warnings.filter((w) => w.includes("tokenStore"))).toHaveLength(PROCESSES.length);

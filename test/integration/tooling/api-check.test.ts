@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, test } from "vitest";
 import { projectRoot } from "../../../scripts/lib/apis.mjs";
+import { CHILD_PROCESS_TEST_TIMEOUT_MS } from "../../helpers/child-process";
 
 const run = promisify(execFile);
 const API_CHECK_FILES = [
@@ -61,7 +62,7 @@ async function apiCheck(dir: string, entries: string[]): Promise<{ code: number;
   );
 }
 
-describe("api:check", () => {
+describe("api:check", { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () => {
   test("fails on an added export, a removed one and a changed option type, printing each", async () => {
     // One copy, one run: each entry point checked holds one kind of change, and each is printed.
     const dir = copyTree();

@@ -5,11 +5,12 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, test } from "vitest";
 import { projectRoot } from "../../../scripts/lib/apis.mjs";
+import { CHILD_PROCESS_TEST_TIMEOUT_MS } from "../../helpers/child-process";
 import { prismUrl } from "../../helpers/prism";
 
 const run = promisify(execFile);
 
-describe("the demo (npm start)", () => {
+describe("the demo (npm start)", { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () => {
   test("prints the Prolifi summary and every PayPal period across both pages", async () => {
     const mocks = `${prismUrl("prolifi")},${prismUrl("paypal-billing")}`;
     const { stdout } = await run(process.execPath, ["scripts/demo.mjs", "--mocks", mocks], {

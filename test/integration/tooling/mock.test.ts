@@ -3,11 +3,13 @@ import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, test } from "vitest";
 import { projectRoot } from "../../../scripts/lib/apis.mjs";
+import { CHILD_PROCESS_TEST_TIMEOUT_MS } from "../../helpers/child-process";
 import { CUSTOMER_ID, PUBLIC_KEY } from "../../helpers/fixtures";
 import { isRunning } from "../../helpers/process";
 
 const run = promisify(execFile);
-const STARTUP_TIMEOUT_MS = 30_000;
+/** Waits on `npm run mock` printing its banner: Prism's start, under whatever load the machine has. */
+const STARTUP_TIMEOUT_MS = CHILD_PROCESS_TEST_TIMEOUT_MS / 2;
 
 /** Resolves with everything printed once `marker` has been printed. */
 function printed(child: ChildProcess, marker: string): Promise<string> {
@@ -31,7 +33,7 @@ function printed(child: ChildProcess, marker: string): Promise<string> {
   });
 }
 
-describe("the mock servers (npm run mock)", () => {
+describe("the mock servers (npm run mock)", { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () => {
   test("serve both specs until SIGTERM, then stop every Prism they started", async () => {
     const child = spawn(process.execPath, ["scripts/mock.mjs"], {
       cwd: projectRoot,

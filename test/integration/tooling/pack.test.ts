@@ -6,6 +6,7 @@ import { rmSync } from "node:fs";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { installPackedConsumer } from "../../../scripts/lib/consumer.mjs";
+import { CHILD_PROCESS_TEST_TIMEOUT_MS } from "../../helpers/child-process";
 import { prismUrl } from "../../helpers/prism";
 
 const run = promisify(execFile);
@@ -14,7 +15,7 @@ let packedFiles: string[];
 
 beforeAll(async () => {
   ({ dir: consumer, files: packedFiles } = await installPackedConsumer());
-});
+}, CHILD_PROCESS_TEST_TIMEOUT_MS);
 
 afterAll(() => {
   if (consumer) rmSync(consumer, { recursive: true, force: true });
@@ -28,7 +29,7 @@ async function node(script: string): Promise<Record<string, unknown>> {
   return JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as Record<string, unknown>;
 }
 
-describe("the packed package", () => {
+describe("the packed package", { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () => {
   test("import() of every entry point makes real calls", async () => {
     expect(await node("esm.mjs")).toEqual({
       runtime: `node ${process.versions.node}`,

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { projectRoot } from "../../../scripts/lib/apis.mjs";
+import { CHILD_PROCESS_TEST_TIMEOUT_MS } from "../../helpers/child-process";
 
 const run = promisify(execFile);
 const PIPELINE_FILES = [
@@ -43,7 +44,7 @@ beforeAll(async () => {
   await sh("git", ["init", "-q"]);
   await sh("git", ["add", "-A"]);
   await sh("git", ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "copy"]);
-});
+}, CHILD_PROCESS_TEST_TIMEOUT_MS);
 
 // Each test edits the copy; whatever happened in it, the next one starts from the committed copy.
 afterEach(async () => {
@@ -61,7 +62,7 @@ function editSpec(file: string, from: string, to: string): void {
   writeFileSync(path, text.replace(from, to));
 }
 
-describe("generate pipeline", () => {
+describe("generate pipeline", { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () => {
   test("generate:check fails when a spec changed and generated/ was not regenerated, naming only that output", async () => {
     editSpec(
       "prolifi.yaml",

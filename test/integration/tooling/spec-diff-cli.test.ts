@@ -7,11 +7,12 @@ import { promisify } from "node:util";
 import { describe, expect, test } from "vitest";
 import { stringify } from "yaml";
 import { projectRoot } from "../../../scripts/lib/apis.mjs";
+import { CHILD_PROCESS_TEST_TIMEOUT_MS } from "../../helpers/child-process";
 import { baseSpec, type Spec, THING } from "../../helpers/tiny-spec";
 
 const run = promisify(execFile);
 
-describe("npm run spec:diff", () => {
+describe("npm run spec:diff", { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () => {
   test("prints each change and fails with --fail-on-breaking only when something breaks", async () => {
     const dir = mkdtempSync(join(tmpdir(), "billing-usage-spec-diff-"));
     try {
