@@ -2,10 +2,11 @@
 // override, the names each options object may hold, and turning client options into the pieces a
 // client is built from.
 import type { Call, CallSettings, RequestOptions } from "./call";
-import { checkCallSettings, checkHeaders, checkOptionNames, checkSignal } from "./checks";
+import { checkCallSettings, checkHeaders, checkSignal } from "./checks";
 import { DEFAULT_DEADLINE_MS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "./defaults";
 import { InvalidInputError } from "./errors";
 import { createLog, type Log, type Logger, type LogLevel } from "./log";
+import { checkOptionNames } from "./option-names";
 import { createRedactor, type Redactor } from "./redact";
 import { createTransport, type Transport } from "./transport";
 

@@ -2,8 +2,9 @@
 import type { Client } from "openapi-fetch";
 import { operations } from "../../generated/paypal-billing.meta";
 import { checkStillWanted, nameRequest, type RequestOptions } from "../core/call";
-import { checkOptionNames, checkWholeNumber } from "../core/checks";
+import { checkWholeNumber } from "../core/checks";
 import { createApiClient } from "../core/operation";
+import { checkOptionNames } from "../core/option-names";
 import {
   COMMON_CLIENT_OPTIONS,
   type CommonClientOptions,
