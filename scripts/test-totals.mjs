@@ -6,14 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "./lib/apis.mjs";
 import { REPORTS } from "./lib/reports.mjs";
-
-/** Passed and failed tests in a vitest JSON report. */
-function vitestTotals(report) {
-  const loadFailures = report.testResults.filter(
-    (file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed"),
-  ).length;
-  return { passed: report.numPassedTests, failed: report.numFailedTests + loadFailures };
-}
+import { vitestTotals } from "./lib/totals.mjs";
 
 let passed = 0;
 let failed = 0;

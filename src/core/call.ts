@@ -11,12 +11,14 @@ export const monotonicNow = (): number => performance.now();
 /** A request as messages and errors name it: method, origin and path, never the query. */
 export interface NamedRequest extends Required<RequestTarget> {
   readonly text: string;
+  /** The path alone, for log fields. */
+  readonly path: string;
 }
 
 export function nameRequest(method: string, url: string): NamedRequest {
   const { origin, pathname } = new URL(url);
   const bare = `${origin}${pathname}`;
-  return { method, url: bare, text: `${method} ${bare}` };
+  return { method, url: bare, path: pathname, text: `${method} ${bare}` };
 }
 
 /** What a call waits on: a request, or something shared such as a token fetch. */

@@ -45,6 +45,7 @@ export const REQUEST_OPTIONS = {
   headers: true,
   ...CALL_SETTING_NAMES,
 } satisfies NameList<RequestOptions>;
+const REQUEST_OPTION_NAMES = Object.keys(REQUEST_OPTIONS);
 
 export interface ClientCore {
   transport: Transport;
@@ -78,11 +79,8 @@ export interface CheckedRequest {
   headers: Headers | undefined;
 }
 
-export function checkRequestOptions(
-  options: RequestOptions = {},
-  names: readonly string[] = Object.keys(REQUEST_OPTIONS),
-): CheckedRequest {
-  checkOptionNames(options, names);
+export function checkRequestOptions(options: RequestOptions = {}): CheckedRequest {
+  checkOptionNames(options, REQUEST_OPTION_NAMES);
   checkCallSettings(options);
   checkSignal(options.signal);
   return { settings: options, headers: checkHeaders(options.headers) };

@@ -139,10 +139,9 @@ export function createTransport(config: TransportConfig): Transport {
     { retry = request.method === "GET" }: SendOptions = {},
   ): Promise<Response> {
     const what = nameRequest(request.method, request.url);
-    const path = new URL(request.url).pathname;
     const fields = (extra: object) => ({
       method: request.method,
-      path,
+      path: what.path,
       ...extra,
       elapsedMs: Math.round(monotonicNow() - call.startedAt),
     });

@@ -1,4 +1,5 @@
 // Prolifi's rate-limit headers, handed back beside the typed body without changing its shape.
+import { withHidden } from "../core/response";
 
 export interface RateLimit {
   /** Requests allowed in the current window (`X-RateLimit-Limit`). */
@@ -22,9 +23,5 @@ function readRateLimit(headers: Headers): RateLimit | undefined {
   return limit === undefined || remaining === undefined ? undefined : { limit, remaining };
 }
 
-export function withRateLimit<T extends object>(body: T, headers: Headers): WithRateLimit<T> {
-  return Object.defineProperty(body, "rateLimit", {
-    value: readRateLimit(headers),
-    enumerable: false,
-  }) as WithRateLimit<T>;
-}
+export const withRateLimit = <T extends object>(body: T, headers: Headers): WithRateLimit<T> =>
+  withHidden(body, "rateLimit", readRateLimit(headers));

@@ -11,17 +11,12 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from "../../../src/index";
-import { createProlifiClient } from "../../../src/prolifi/index";
-import { CUSTOMER_ID, SECRET_KEY } from "../../helpers/fixtures";
-import { jsonResponse, mockFetch } from "../../helpers/mock-fetch";
+import { prolifiWith as prolifiClient } from "../../helpers/clients";
+import { CUSTOMER_ID } from "../../helpers/fixtures";
+import { jsonResponse, type mockFetch } from "../../helpers/mock-fetch";
 
-const prolifiWith = (answer: Parameters<typeof mockFetch>[0]) => {
-  const mock = mockFetch(answer);
-  return {
-    mock,
-    client: createProlifiClient({ apiKey: SECRET_KEY, fetch: mock.fetch, maxRetries: 0, logLevel: "off" }),
-  };
-};
+/** A Prolifi client answered by `answer`, not retrying: each error status maps as it comes. */
+const prolifiWith = (answer: Parameters<typeof mockFetch>[0]) => prolifiClient(answer, { maxRetries: 0 });
 
 async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
   try {
