@@ -9,11 +9,14 @@ export default defineConfig({
     prolifi: "src/prolifi/index.ts",
     paypal: "src/paypal/index.ts",
     "paypal-redis": "src/paypal/redis.ts",
+    mock: "src/mock/index.ts",
   },
   format: "esm",
   platform: "neutral",
   target: "es2022",
   dts: true,
   clean: true,
-  tsconfig: "tsconfig.src.json",
+  tsconfig: "tsconfig.build.json",
+  // Node's own modules, which only billing-usage/mock imports; the neutral platform does not know them.
+  deps: { neverBundle: [/^node:/] },
 });

@@ -6,10 +6,11 @@
 // the README's "The demo" section).
 import { parseArgs } from "node:util";
 import { createPayPalBillingClient, createProlifiClient } from "../dist/index.js";
-import { startPrisms } from "./lib/prism.mjs";
+import { startMocks } from "../dist/mock.js";
 import { formatTable } from "./lib/table.mjs";
 
 const DEMO_CUSTOMER = "9b2f2c6e-3f1d-4c8e-9a57-1f0c2d3e4b5a";
+const MOCK_PER_PAGE = 3;
 const LIVE_ENV = [
   "PROLIFI_API_KEY",
   "PROLIFI_CUSTOMER_ID",
@@ -22,18 +23,7 @@ const LIVE_ENV = [
 
 const money = (m) => `${m.value.toFixed(2)} ${m.currency_code}`;
 
-/**
- * Prism answers every request with one example. The PayPal spec has one per page (`page1`,
- * `page2`); this asks Prism for the one matching the page requested, so the walk sees real pages.
- */
-const prismPageExamples = (request) => {
-  const url = new URL(request.url);
-  if (url.pathname.endsWith("/past_usage"))
-    request.headers.set("Prefer", `example=page${url.searchParams.get("page") ?? "1"}`);
-  return fetch(request);
-};
-
-async function printUsage({ prolifi, paypal, prolifiCustomer, paypalCustomer, subscription }) {
+async function printUsage({ prolifi, paypal, prolifiCustomer, paypalCustomer, subscription, perPage }) {
   const usage = await prolifi.getCustomerUsage(prolifiCustomer);
   console.log(`\nProlifi usage summary for customer ${prolifiCustomer}\n`);
   console.log(
@@ -45,7 +35,9 @@ async function printUsage({ prolifi, paypal, prolifiCustomer, paypalCustomer, su
 
   console.log(`\nPayPal past usage for ${paypalCustomer}, subscription ${subscription}\n`);
   const rows = [];
-  for await (const page of paypal.listPastUsage(paypalCustomer, { subscription_id: subscription }).pages()) {
+  for await (const page of paypal
+    .listPastUsage(paypalCustomer, { subscription_id: subscription, ...(perPage && { per_page: perPage }) })
+    .pages()) {
     for (const period of page.usage_periods) {
       const charges = period.charges_usage
         .map((c) => `${c.metric.name}: ${c.units} units, ${money(c.amount)}`)
@@ -84,25 +76,24 @@ function printMocked(prolifiUrl, paypalUrl) {
       clientId: "demo-client",
       clientSecret: "demo-secret",
       baseUrl: paypalUrl,
-      fetch: prismPageExamples,
     }),
     prolifiCustomer: DEMO_CUSTOMER,
     paypalCustomer: "cust_42",
     subscription: "sub_7",
+    // The mock holds four example periods: three a page makes the walk cross a page boundary.
+    perPage: MOCK_PER_PAGE,
   });
 }
 
 async function mocked() {
-  const { mocks, stop } = await startPrisms();
-  const { prolifi: prolifiMock, "paypal-billing": paypalMock } = mocks;
-  console.log(
-    `Prism mocks of spec/prolifi.yaml and spec/paypal-billing.yaml on ${prolifiMock.url} and ${paypalMock.url}`,
-  );
+  const mocks = await startMocks();
+  const { prolifi, paypal } = mocks;
+  console.log(`Mocks of spec/prolifi.yaml and spec/paypal-billing.yaml on ${prolifi.baseUrl} and ${paypal.baseUrl}`);
   try {
-    await printMocked(prolifiMock.url, paypalMock.url);
+    await printMocked(prolifi.baseUrl, paypal.baseUrl);
   } finally {
-    await stop();
-    console.log(`\nStopped the Prism mocks (pids ${prolifiMock.pid}, ${paypalMock.pid}).`);
+    await mocks.stop();
+    console.log(`\nStopped the Prism mocks (pids ${prolifi.prismPid}, ${paypal.prismPid}).`);
   }
 }
 

@@ -1,18 +1,20 @@
 #!/usr/bin/env node
 // Regenerates generated/ from spec/: lint first (openapi-typescript dies with a stack trace on a
-// lint error), then the types, then the small constraint tables src/ checks input against.
+// lint error), then the types, then the small constraint tables src/ checks input against and
+// what the mock servers page over.
 // Which specs and outputs exist is data, read from redocly.yaml; this file only acts on it. It ends
 // by saying what changed in generated/: files, and operations and schemas added, removed or changed.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parse } from "yaml";
 import { listApis, projectRoot } from "./lib/apis.mjs";
+import { buildMockModule } from "./lib/mock-meta.mjs";
 import { buildMetaModule } from "./lib/spec-meta.mjs";
 
 const bin = (name) => `${projectRoot}node_modules/.bin/${name}`;
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: projectRoot, stdio: "inherit" });
 
-const outputs = Object.values(listApis()).flatMap((api) => [api.types, api.meta]);
+const outputs = Object.values(listApis()).flatMap((api) => [api.types, api.meta, api.mock]);
 const read = (path) =>
   existsSync(`${projectRoot}${path}`) ? readFileSync(`${projectRoot}${path}`, "utf8") : undefined;
 const before = new Map(outputs.map((path) => [path, read(path)]));
@@ -23,7 +25,8 @@ run(bin("openapi-typescript"), ["--root-types", "--alphabetize"]);
 for (const [name, api] of Object.entries(listApis())) {
   const spec = parse(readFileSync(`${projectRoot}${api.spec}`, "utf8"));
   writeFileSync(`${projectRoot}${api.meta}`, buildMetaModule(spec, api.spec));
-  console.log(`✨ ${name} → ${api.meta}`);
+  writeFileSync(`${projectRoot}${api.mock}`, buildMockModule(spec, api.spec));
+  console.log(`✨ ${name} → ${api.meta}, ${api.mock}`);
 }
 
 // What this regeneration changed, so a spec edit's effect on the generated code is seen at once.

@@ -1,46 +1,71 @@
 #!/usr/bin/env node
-// Prism mocks of every spec, to develop and test against until Ctrl-C (or SIGTERM) stops them.
-// Each answers with the spec's examples, checks requests against the spec, and turns a response
-// that breaks its own schema into a 500.
+// Mock servers of both APIs (billing-usage/mock: Prism on each spec, behind a front that pages PayPal's
+// lists), to develop and test against until Ctrl-C or any other stop signal.
 //
 //   npm run mock                   free ports, printed
-//   npm run mock -- --port 4010    4010, 4011, ... in redocly.yaml's order
+//   npm run mock -- --port 4010    Prolifi on 4010, PayPal on 4011
 import { parseArgs } from "node:util";
-import { listApis } from "./lib/apis.mjs";
-import { startPrisms } from "./lib/prism.mjs";
+import { startMocks } from "../dist/mock.js";
 
-const HIGHEST_PORT = 65_535;
-const apiCount = Object.keys(listApis()).length;
+const USAGE = "usage: npm run mock [-- --port <first port>]";
+const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+/**
+ * npm runs this script through `sh -c`, and a signal to npm reaches the shell, which may die without
+ * passing it on. Then this process has a new parent, and stops as if it had been signalled.
+ */
+const PARENT_CHECK_MS = 500;
 
-const { values } = parseArgs({ options: { port: { type: "string" } } });
-const firstPort = values.port === undefined ? undefined : Number(values.port);
-if (
-  firstPort !== undefined &&
-  !(Number.isInteger(firstPort) && firstPort >= 1 && firstPort + apiCount - 1 <= HIGHEST_PORT)
-) {
-  console.error(`mock: --port must be a whole number from 1 to ${HIGHEST_PORT - apiCount + 1} (got ${values.port})`);
+function usageError(message) {
+  console.error(`mock: ${message}\n${USAGE}`);
   process.exit(2);
 }
 
-let started;
+let values;
 try {
-  started = await startPrisms({ firstPort });
+  ({ values } = parseArgs({ options: { port: { type: "string" }, help: { type: "boolean", short: "h" } } }));
 } catch (error) {
-  console.error(`mock: ${error instanceof Error ? error.message : String(error)}`);
+  usageError(error.message.split("\n")[0]);
+}
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (values.port !== undefined && !/^\d+$/.test(values.port))
+  usageError(`--port takes a port number, got ${values.port}`);
+
+let mocks;
+try {
+  mocks = await startMocks(values.port === undefined ? {} : { port: Number(values.port) });
+} catch (error) {
+  const invalid = error?.name === "InvalidInputError";
+  if (invalid) usageError(`--${error.message}`);
+  console.error(`mock: ${error?.message ?? String(error)}`);
   process.exit(1);
 }
-const mocks = Object.entries(started.mocks);
-for (const [name, mock] of mocks) console.log(`${name.padEnd(16)} ${mock.url}   (${mock.spec}, pid ${mock.pid})`);
 
-console.log(`
-Point a client at one with baseUrl, e.g. createProlifiClient({ apiKey: "pk_test_anything", baseUrl }).
-A request header picks the answer: Prefer: code=429, or Prefer: example=page2 for PayPal's second page.
-Ctrl-C stops them.`);
-
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.once(signal, async () => {
-    await started.stop();
-    console.log(`Stopped the Prism mocks (pids ${mocks.map(([, mock]) => mock.pid).join(", ")}).`);
-    process.exit(0);
-  });
+let stopping = false;
+async function stop(why) {
+  if (stopping) return;
+  stopping = true;
+  await mocks.stop();
+  console.log(`Stopped the Prism mocks (pids ${mocks.prolifi.prismPid}, ${mocks.paypal.prismPid}) on ${why}.`);
+  process.exit(0);
 }
+for (const signal of STOP_SIGNALS) process.once(signal, () => stop(signal));
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && stop("parent exit"), PARENT_CHECK_MS).unref();
+// The interval above does not hold the process open; this does, until a stop.
+setInterval(() => {}, 1 << 30);
+
+const { prolifi, paypal } = mocks;
+console.log(`Prolifi  ${prolifi.baseUrl}   (${prolifi.spec}, Prism pid ${prolifi.prismPid})
+PayPal   ${paypal.baseUrl}   (${paypal.spec}, Prism pid ${paypal.prismPid})
+
+Point each client at its mock with baseUrl, exactly as printed (any key or credentials of the right shape):
+
+  createProlifiClient({ apiKey: "pk_test_mock", baseUrl: "${prolifi.baseUrl}" })
+  createPayPalBillingClient({ clientId: "mock", clientSecret: "mock", baseUrl: "${paypal.baseUrl}" })
+
+PayPal's past usage pages by page/per_page over the spec's example periods. A request header picks
+another answer: Prefer: code=429 (pass maxRetries: 0, or the client waits out Retry-After), code=404, ...
+Ctrl-C stops them.`);

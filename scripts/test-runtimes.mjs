@@ -7,9 +7,9 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
+import { startMocks } from "../dist/mock.js";
 import { projectRoot } from "./lib/apis.mjs";
 import { installPackedConsumer } from "./lib/consumer.mjs";
-import { startPrisms } from "./lib/prism.mjs";
 import { REPORTS } from "./lib/reports.mjs";
 
 const run = promisify(execFile);
@@ -40,9 +40,9 @@ async function fetchRuntime(pkg) {
 }
 
 const { dir: consumer } = await installPackedConsumer();
-const { mocks, stop: stopMocks } = await startPrisms();
-const env = { ...process.env, PROLIFI_URL: mocks.prolifi.url, PAYPAL_URL: mocks["paypal-billing"].url, NO_COLOR: "1" };
-const expected = { usage: 2, periods: 3, viaIndex: 2, notFound: "NotFoundError" };
+const mocks = await startMocks();
+const env = { ...process.env, PROLIFI_URL: mocks.prolifi.baseUrl, PAYPAL_URL: mocks.paypal.baseUrl, NO_COLOR: "1" };
+const expected = { usage: 2, periods: 4, viaIndex: 2, notFound: "NotFoundError" };
 const results = [];
 try {
   for (const runtime of RUNTIMES) {
@@ -71,7 +71,7 @@ try {
     }
   }
 } finally {
-  await stopMocks();
+  await mocks.stop();
   rmSync(consumer, { recursive: true, force: true });
 }
 console.table(results);

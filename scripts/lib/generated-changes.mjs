@@ -53,7 +53,7 @@ export function describeGeneratedChanges(before, after) {
       continue;
     }
     lines.push(`${path}: ${old === undefined ? "added" : "changed"}`);
-    if (path.endsWith(".meta.ts")) continue;
+    if (path.endsWith(".meta.ts") || path.endsWith(".mock.ts")) continue;
     const was = generatedSurface(old ?? "");
     const now = generatedSurface(text);
     const details = [

@@ -22,5 +22,10 @@ export const BACKOFF_MAX_MS = 8_000;
 export const BACKOFF_JITTER = 0.25;
 /** Longest `Retry-After` honoured; a longer ask fails at once instead of sleeping. */
 export const RETRY_AFTER_CAP_MS = 60_000;
+/**
+ * A wait before a retry this long or longer is logged as a warning, not at info: a test that
+ * provokes a 429 on purpose should see why it stalls (pass `maxRetries: 0` there).
+ */
+export const LONG_RETRY_WAIT_MS = 5_000;
 /** Log level when none is given. */
 export const DEFAULT_LOG_LEVEL = "warn";

@@ -15,7 +15,7 @@ import {
   sleep,
   targetOf,
 } from "./call";
-import { RETRY_AFTER_CAP_MS } from "./defaults";
+import { LONG_RETRY_WAIT_MS, RETRY_AFTER_CAP_MS } from "./defaults";
 import { BillingUsageError, ConnectionError, ResponseTooLargeError, TimeoutError } from "./errors";
 import type { Log } from "./log";
 import { type Redactor, redactError } from "./redact";
@@ -178,7 +178,7 @@ export function createTransport(config: TransportConfig): Transport {
       const wait = asked ?? backoffMs(n);
       if (wait >= timeLeft) return giveUp();
       log(
-        "info",
+        wait >= LONG_RETRY_WAIT_MS ? "warn" : "info",
         `${what.text}: retrying after ${response?.status ?? failure?.name} in ${wait} ms (retry ${n} of ${call.maxRetries})`,
         fields({ status: response?.status, attempt: n, waitMs: wait }),
       );

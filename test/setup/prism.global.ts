@@ -1,16 +1,17 @@
-// Starts one Prism per spec for the whole run and always stops it, whatever the tests did.
+// Starts the mocks (billing-usage/mock: one Prism per spec behind its front) once for the whole run,
+// and always stops them, whatever the tests did.
 import type { TestProject } from "vitest/node";
-import { startPrisms } from "../../scripts/lib/prism.mjs";
+import { startMocks } from "../../src/mock/index";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** Base URL of the Prism mock for each API named in redocly.yaml. */
+    /** Base URL of the mock for each API named in redocly.yaml. */
     prismUrls: Record<string, string>;
   }
 }
 
-export default async function startMocks(project: TestProject): Promise<() => Promise<void>> {
-  const { mocks, stop } = await startPrisms();
-  project.provide("prismUrls", Object.fromEntries(Object.entries(mocks).map(([name, mock]) => [name, mock.url])));
-  return stop;
+export default async function startSuiteMocks(project: TestProject): Promise<() => Promise<void>> {
+  const mocks = await startMocks();
+  project.provide("prismUrls", { prolifi: mocks.prolifi.baseUrl, "paypal-billing": mocks.paypal.baseUrl });
+  return mocks.stop;
 }

@@ -51,10 +51,19 @@ describe("dependency rules", () => {
     expect(crossing).toEqual([]);
   });
 
-  test("src/ takes only types and the .meta constraint tables from generated/", () => {
+  test("src/ takes only types and the .meta constraint tables from generated/ (and the mocks their .mock pages)", () => {
     const generated = edges.filter((e) => e.to.startsWith("generated/"));
     expect(generated.length).toBeGreaterThan(0);
-    expect(generated.filter((e) => !e.typeOnly && !e.to.endsWith(".meta.ts"))).toEqual([]);
+    const mockPages = (e: Edge) => area(e.from) === "src/mock" && e.to.endsWith(".mock.ts");
+    expect(generated.filter((e) => !e.typeOnly && !e.to.endsWith(".meta.ts") && !mockPages(e))).toEqual([]);
+  });
+
+  test("only billing-usage/mock (src/mock/) uses Node's modules, and no client imports it", () => {
+    const nodeUsers = files
+      .filter((file) => /from\s+"node:/.test(readFileSync(file, "utf8")))
+      .map((file) => area(relative(projectRoot, file)));
+    expect(new Set(nodeUsers)).toEqual(new Set(["src/mock"]));
+    expect(edges.filter((e) => area(e.to) === "src/mock" && area(e.from) !== "src/mock")).toEqual([]);
   });
 
   test("src/ imports nothing from test/ or scripts/", () => {

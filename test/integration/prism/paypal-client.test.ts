@@ -1,6 +1,8 @@
-// The PayPal client against Prism on spec/paypal-billing.yaml, the token call included. Every
-// request is checked for spec violations by test/setup/fail-on-violations.ts.
+// The PayPal client against the mock of spec/paypal-billing.yaml (Prism behind the front that pages
+// past usage), the token call included. Every request is checked for spec violations by
+// test/setup/fail-on-violations.ts.
 import { describe, expect, test } from "vitest";
+import { pagedOperations } from "../../../generated/paypal-billing.mock";
 import { AuthenticationError, createPayPalBillingClient } from "../../../src/paypal/index";
 import { EXPECTED_CLASS } from "../../helpers/error-classes";
 import { CLIENT_ID, CLIENT_SECRET, SUBSCRIPTION } from "../../helpers/fixtures";
@@ -8,10 +10,10 @@ import { prismFetch, prismUrl } from "../../helpers/prism";
 import { declaredResponses } from "../../helpers/spec";
 
 /**
- * A client on Prism. `tokenPrefer` picks the token endpoint's response; `pageExamples` asks Prism
- * for the spec's `pageN` example matching each request's `page`, so a walk sees real pages.
+ * A client on the mock. `tokenPrefer` picks the token endpoint's response; `pagePrefer` pins every
+ * past-usage answer to one Prism example, as a server that ignores `?page=` would.
  */
-function prismClient({ tokenPrefer, pageExamples = false }: { tokenPrefer?: string; pageExamples?: boolean } = {}) {
+function prismClient({ tokenPrefer, pagePrefer }: { tokenPrefer?: string; pagePrefer?: string } = {}) {
   const sent: Request[] = [];
   const client = createPayPalBillingClient({
     clientId: CLIENT_ID,
@@ -23,8 +25,7 @@ function prismClient({ tokenPrefer, pageExamples = false }: { tokenPrefer?: stri
       const request = new Request(input, init);
       const url = new URL(request.url);
       if (tokenPrefer && url.pathname === "/v1/oauth2/token") request.headers.set("Prefer", tokenPrefer);
-      if (pageExamples && request.method === "GET")
-        request.headers.set("Prefer", `example=page${url.searchParams.get("page") ?? "1"}`);
+      if (pagePrefer && request.method === "GET") request.headers.set("Prefer", pagePrefer);
       sent.push(request);
       return prismFetch(request);
     },
@@ -33,26 +34,33 @@ function prismClient({ tokenPrefer, pageExamples = false }: { tokenPrefer?: stri
 }
 
 const page200 = declaredResponses("paypal-billing", "getPastUsage").find((r) => r.status === 200)?.example;
+/** Every period of the spec's 200 examples, which the mock pages over. */
+const examplePeriods = pagedOperations[0]?.items ?? [];
 
 describe("PayPal client on Prism", () => {
   test("gets a token from Prism, then the past-usage page", async () => {
     const { client, sent } = prismClient();
     const page = await client.getPastUsage("cust_42", { ...SUBSCRIPTION, page: 1, per_page: 20 });
-    expect(page).toEqual(page200);
+    expect(page).toEqual({
+      usage_periods: examplePeriods,
+      meta: { current_page: 1, total_count: examplePeriods.length, total_pages: 1, next_page: null, prev_page: null },
+    });
     expect(sent.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
       "POST /v1/oauth2/token",
       "GET /v1/commerce/billing/customers/cust_42/past_usage",
     ]);
   });
 
-  test("walks both of Prism's pages and asks for no third", async () => {
-    const { client, sent } = prismClient({ pageExamples: true });
+  test("walks the mock's pages by per_page and asks for no more", async () => {
+    const { client, sent } = prismClient();
     const pages = [];
-    for await (const page of client.listPastUsage("cust_42", SUBSCRIPTION).pages()) pages.push(page);
+    for await (const page of client.listPastUsage("cust_42", { ...SUBSCRIPTION, per_page: 3 }).pages())
+      pages.push(page);
     expect(pages.map((p) => [p.pageNumber, p.usage_periods.length])).toEqual([
       [1, 3],
       [2, 1],
     ]);
+    expect(pages.flatMap((p) => p.usage_periods)).toEqual(examplePeriods);
     expect(sent.filter((r) => r.method === "GET").map((r) => new URL(r.url).searchParams.get("page"))).toEqual([
       "1",
       "2",
@@ -60,8 +68,8 @@ describe("PayPal client on Prism", () => {
     expect(sent.filter((r) => r.method === "POST")).toHaveLength(1);
   });
 
-  test("stops with an error when the server ignores ?page= (Prism's default example is always page 1)", async () => {
-    const { client, sent } = prismClient();
+  test("stops with an error when the server ignores ?page= (Prism pinned to its page-1 example)", async () => {
+    const { client, sent } = prismClient({ pagePrefer: "example=page1" });
     const pages: number[] = [];
     const error = await (async () => {
       for await (const page of client.listPastUsage("cust_42", SUBSCRIPTION).pages()) pages.push(page.pageNumber);
@@ -106,7 +114,7 @@ describe("PayPal client on Prism", () => {
   });
 
   test("raw gives { data, error, response } with the token applied", async () => {
-    const { client, sent } = prismClient();
+    const { client, sent } = prismClient({ pagePrefer: "example=page1" });
     const { data, response } = await client.raw.GET(
       "/v1/commerce/billing/customers/{external_customer_id}/past_usage",
       {

@@ -42,7 +42,8 @@ describe("spec/paypal-billing.yaml on Prism", () => {
   test("getPastUsage returns the vendor's example page, typed", async () => {
     const { data, response } = await client().GET(PAST_USAGE, {
       params: { path: { external_customer_id: "cust_42" }, query: { subscription_id: "sub_7", page: 1, per_page: 20 } },
-      headers: BEARER,
+      // Prism's own example, not the mock's page of all examples' periods.
+      headers: { ...BEARER, Prefer: "example=page1" },
     });
     expectTypeOf(data).toEqualTypeOf<components["schemas"]["PastUsagePage"] | undefined>();
     expect(response.status).toBe(200);

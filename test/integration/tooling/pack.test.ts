@@ -34,7 +34,7 @@ describe("the packed package", { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () =>
     expect(await node("esm.mjs")).toEqual({
       runtime: `node ${process.versions.node}`,
       usage: 2,
-      periods: 3,
+      periods: 4,
       viaIndex: 2,
       notFound: "NotFoundError",
       exports: expect.any(Number),
@@ -42,13 +42,29 @@ describe("the packed package", { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () =>
   });
 
   test("require() of every entry point makes real calls, with one copy of each class", async () => {
-    expect(await node("cjs.cjs")).toEqual({ usage: 2, periods: 3, sameClasses: true, exports: expect.any(Number) });
+    expect(await node("cjs.cjs")).toEqual({ usage: 2, periods: 4, sameClasses: true, exports: expect.any(Number) });
   });
 
-  test("ships only dist/, the README, the licence and package.json", () => {
-    expect(
-      packedFiles.filter((f) => !f.startsWith("dist/") && !["README.md", "LICENSE", "package.json"].includes(f)),
-    ).toEqual([]);
-    expect(packedFiles).toContain("dist/prolifi.d.ts");
+  test("ships only dist/, the specs the mocks serve, the README, the licence and package.json", () => {
+    const specs = ["spec/paypal-billing.yaml", "spec/prolifi.yaml"];
+    const other = packedFiles.filter(
+      (f) => !f.startsWith("dist/") && ![...specs, "README.md", "LICENSE", "package.json"].includes(f),
+    );
+    expect(other).toEqual([]);
+    expect(packedFiles).toEqual(expect.arrayContaining(["dist/prolifi.d.ts", "dist/mock.js", ...specs]));
+  });
+
+  test("billing-usage/mock without Prism installed says how to install it", async () => {
+    const script = `import("billing-usage/mock").then((m) => m.startMocks()).then(
+      () => console.log("{}"),
+      (e) => console.log(JSON.stringify({ name: e.name, code: e.code, message: e.message, isBase: e instanceof Error })),
+    );`;
+    const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], { cwd: consumer });
+    expect(JSON.parse(stdout)).toEqual({
+      name: "MockServerError",
+      code: "PRISM_NOT_INSTALLED",
+      message: "the mocks run Prism, which is not installed here: npm install --save-dev @stoplight/prism-cli@5",
+      isBase: true,
+    });
   });
 });

@@ -13,6 +13,7 @@ describe("defaults", () => {
     expect(sdk.BACKOFF_JITTER).toBe(0.25);
     expect(sdk.RETRY_AFTER_CAP_MS).toBe(60_000);
     expect(sdk.DEFAULT_LOG_LEVEL).toBe("warn");
+    expect(sdk.LONG_RETRY_WAIT_MS).toBe(5_000);
     expect(sdk.DEFAULT_MAX_RESPONSE_BYTES).toBe(33_554_432);
   });
 
@@ -46,6 +47,7 @@ describe("defaults", () => {
       "| backoff | 500 ms doubling, at most 8 000 ms, each wait cut by up to 25 % at random",
       "| `Retry-After` cap | 60 000 ms",
       "| `logLevel` | `warn`",
+      "| retry waits logged as warnings | 5 000 ms or longer",
       "| `maxResponseBytes` | 33 554 432 bytes (32 MiB)",
       "| PayPal token refresh | `max(60 s, 10 % of expires_in)` before expiry, at most half its lifetime",
       "| PayPal token lifetime cap | 24 h, whatever `expires_in` says",

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { LONG_RETRY_WAIT_MS } from "../../../src/core/defaults";
 import { InvalidInputError, type LogLevel } from "../../../src/index";
 import { createProlifiClient } from "../../../src/prolifi/index";
 import { CUSTOMER_ID, SECRET_KEY, USAGE_BODY } from "../../helpers/fixtures";
@@ -46,6 +47,22 @@ describe("logging", () => {
     const { client, lines } = clientLogging(undefined, flaky);
     await client.getCustomerUsage(CUSTOMER_ID);
     expect(lines).toEqual([]);
+  });
+
+  test("at the default level, warns before a wait of LONG_RETRY_WAIT_MS or more, so a stalled test says why", async () => {
+    const controller = new AbortController();
+    const warned: unknown[][] = [];
+    const quiet = () => undefined;
+    const client = createProlifiClient({
+      apiKey: SECRET_KEY,
+      fetch: mockFetch(() => jsonResponse(429, {}, { "retry-after": String(LONG_RETRY_WAIT_MS / 1000) })).fetch,
+      // The warning comes before the wait; aborting there ends the call without sleeping through it.
+      logger: { debug: quiet, info: quiet, error: quiet, warn: (...args) => warned.push(args) && controller.abort() },
+    });
+    await expect(client.getCustomerUsage(CUSTOMER_ID, {}, { signal: controller.signal })).rejects.toThrow();
+    expect(warned.map((args) => args[0])).toEqual([
+      `[billing-usage] GET ${ORIGIN}/api/v1/public/customers/${CUSTOMER_ID}/usage: retrying after 429 in ${LONG_RETRY_WAIT_MS} ms (retry 1 of 2)`,
+    ]);
   });
 
   test("at warn, says when a Retry-After is too long to honour", async () => {
