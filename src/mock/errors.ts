@@ -6,6 +6,7 @@ export type MockServerErrorCode = "PORT_IN_USE" | "LISTEN_FAILED" | "PRISM_NOT_I
 /** The mocks could not start; `code` says why, the message what to do about it. */
 export class MockServerError extends BillingUsageError {
   override name = "MockServerError";
+  /** Why they could not start. */
   readonly code: MockServerErrorCode;
 
   constructor(code: MockServerErrorCode, message: string) {

@@ -64,7 +64,7 @@ function handle(plan: FrontPlan, baseUrl: string, req: IncomingMessage, res: Ser
   const paged = req.method && pagedOperationFor(plan.pagedOperations, req.method, url.pathname);
   // A caller's own Prefer (a status code, a named example) is Prism's to honour, page and all.
   const rewrite = paged && req.headers.prefer === undefined ? paged : undefined;
-  const headers = { ...req.headers, host: new URL(prismUrl).host };
+  const headers: Record<string, string | string[] | undefined> = { ...req.headers, host: new URL(prismUrl).host };
   if (rewrite) headers.prefer = `example=${rewrite.example}`;
 
   const upstream = httpRequest(`${prismUrl}${req.url ?? "/"}`, { method: req.method, headers }, (answer) => {

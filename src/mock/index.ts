@@ -13,12 +13,15 @@ import { checkOptionNames } from "../core/option-names";
 import { type Front, startFront } from "./front";
 import { type PrismProcess, startPrism } from "./prism";
 
+// The same classes every other entry point exports (one copy, in a shared chunk).
+export { BillingUsageError, InvalidInputError } from "../core/errors";
 export { MockServerError, type MockServerErrorCode } from "./errors";
 
 /** The loopback address the mocks listen on unless told otherwise. */
 export const DEFAULT_MOCK_HOST = "127.0.0.1";
 const HIGHEST_PORT = 65_535;
 
+/** Where the mocks listen. */
 export interface StartMocksOptions {
   /** Prolifi's port; PayPal's is the next one. Default: free ports the OS picks. */
   port?: number;
@@ -26,6 +29,7 @@ export interface StartMocksOptions {
   host?: string;
 }
 
+/** One API's mock. */
 export interface MockServer {
   /** The `baseUrl` to give the client, exactly. */
   readonly baseUrl: string;
@@ -35,8 +39,11 @@ export interface MockServer {
   readonly prismPid: number;
 }
 
+/** Both mocks, running until {@link Mocks.stop}. */
 export interface Mocks {
+  /** Prolifi's: `baseUrl` is the API root (the spec's paths start at `/customers`). */
   readonly prolifi: MockServer;
+  /** PayPal's: `baseUrl` is the host root; past usage pages by `page`/`per_page`. */
   readonly paypal: MockServer;
   /** Stops both mocks and their Prism processes; safe to call more than once. */
   stop(): Promise<void>;
