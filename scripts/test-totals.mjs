@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // One closing line for CI, `ci: N passed, N failed`, summed from the reports the runs wrote: vitest's
-// JSON reports and the runtime matrix's. A file that failed to load counts as one failure; a report
+// JSON reports, the runtime matrix's and the examples'. A file that failed to load counts as one failure; a report
 // that is missing means its run never finished, which counts as a failure too.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -18,7 +18,8 @@ for (const [name, path] of Object.entries(REPORTS)) {
     continue;
   }
   const report = JSON.parse(readFileSync(file, "utf8"));
-  const totals = name === "runtimes" ? report : vitestTotals(report);
+  // The runtime matrix and the examples write their totals themselves; vitest writes its own report.
+  const totals = name === "runtimes" || name === "examples" ? report : vitestTotals(report);
   console.log(`${name}: ${totals.passed} passed, ${totals.failed} failed`);
   passed += totals.passed;
   failed += totals.failed;

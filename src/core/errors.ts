@@ -42,17 +42,22 @@ export interface FieldError {
   message: string;
 }
 
+/**
+ * What an {@link ApiError} is made of. The clients fill in every field; a test making its own error
+ * (`new RateLimitError("slow down", { provider: "paypal", method: "GET", url, status: 429 })`) may
+ * leave out the optional ones: no headers, body, code, request id or wait, and no field errors.
+ */
 export interface ApiErrorInit {
   provider: Provider;
   method: string;
   url: string;
   status: number;
-  headers: Headers;
-  body: unknown;
-  code: string | undefined;
-  requestId: string | undefined;
-  retryAfterMs: number | undefined;
-  fieldErrors: FieldError[];
+  headers?: Headers;
+  body?: unknown;
+  code?: string | undefined;
+  requestId?: string | undefined;
+  retryAfterMs?: number | undefined;
+  fieldErrors?: FieldError[];
 }
 
 /** The API answered with an HTTP error status. */
@@ -75,7 +80,7 @@ export class ApiError extends BillingUsageError {
   declare readonly url: string;
   constructor(message: string, init: ApiErrorInit) {
     super(message);
-    Object.assign(this, init);
+    Object.assign(this, { headers: new Headers(), fieldErrors: [] }, init);
   }
 }
 
