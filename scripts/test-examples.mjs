@@ -18,7 +18,8 @@ const NODE_20 = { name: "Node 20 (this machine)" };
 
 /**
  * Each run: an example folder, the Node it runs on, and any dependency versions it runs with instead
- * of its package.json's (msw 3 needs Node 22.12+, nock 15 Node 22.20+, miniflare Node 22+).
+ * of its package.json's (msw 3 needs Node 22.12+, nock 15 Node 22.20+, miniflare Node 22+); and
+ * any installed package besides its own dependencies whose version the report should name.
  */
 const RUNS = [
   { example: "msw", node: NODE_20 },
@@ -32,7 +33,7 @@ const RUNS = [
   },
   { example: "nock", node: NODE_22 },
   { example: "global-setup", node: NODE_20 },
-  { example: "workerd", node: NODE_24 },
+  { example: "workerd", node: NODE_24, alsoReport: ["workerd"] },
 ];
 
 const only = process.argv.slice(2);
@@ -70,7 +71,8 @@ try {
       const totals = vitestTotals(JSON.parse(readFileSync(report, "utf8")));
       const installed = (dep) =>
         JSON.parse(readFileSync(join(dir, "node_modules", dep, "package.json"), "utf8")).version;
-      const libraries = Object.keys(manifest.devDependencies).map((dep) => `${dep} ${installed(dep)}`);
+      const reported = [...Object.keys(manifest.devDependencies), ...(plan.alsoReport ?? [])];
+      const libraries = reported.map((dep) => `${dep} ${installed(dep)}`);
       passed += totals.passed;
       failed += totals.failed;
       results.push({
