@@ -11,6 +11,9 @@ const WHERE_CI_RUNS: Record<string, [file: string, text: string]> = {
   start: [".ci/run", "npm start"],
   "test:browser": [".ci/run", "npm run test:browser"],
   "test:runtimes": [".ci/run", "npm run test:runtimes"],
+  "test:examples": [".ci/run", "npm run test:examples"],
+  // The README's install-before-publication build (then `npm pack`, which the pack test runs).
+  build: ["package.json", "npm run build"],
   bench: [".ci/run", "npm run bench"],
   "size:breakdown": [".ci/run", "npm run -s size:breakdown"],
   "spec:diff": [".ci/run", "npm run -s spec:diff"],
@@ -42,12 +45,51 @@ describe("README", () => {
     const named = new Set(
       [...readmeCode.matchAll(/\bnpm (?:run (?:-s )?)?([a-z][\w:]*)/g)]
         .map((m) => m[1] ?? "")
-        .filter((name) => name !== "ci" && name !== "install"),
+        // npm's own commands, not scripts; the pack test runs `npm pack` and installs its tarball.
+        .filter((name) => !["ci", "install", "pack"].includes(name)),
     );
     expect([...named].sort()).toEqual(Object.keys(WHERE_CI_RUNS).sort());
     for (const [name, [file, text]] of Object.entries(WHERE_CI_RUNS)) {
       expect(scripts, `README names npm script "${name}"`).toHaveProperty(name);
       expect(readProject(file), `${file} runs npm script "${name}"`).toContain(text);
     }
+  });
+});
+
+/** The names in the first column of the table after `marker`, and the `code` names in the prose between. */
+function optionNamesAfter(readme: string, marker: string): string[] {
+  const from = readme.indexOf(marker);
+  const text = readme.slice(from, readme.indexOf("\n\n|", from) + 2);
+  const table = readme.slice(from + text.length).split("\n\n")[0] ?? "";
+  const rows = table.split("\n").slice(2);
+  const prose = [...text.matchAll(/`([a-zA-Z]+)`/g)].map((m) => m[1] ?? "");
+  return [
+    ...prose,
+    ...rows.flatMap((row) => [...(row.split("|")[1] ?? "").matchAll(/`(\w+)`/g)].map((m) => m[1] ?? "")),
+  ];
+}
+
+/** What a client says it knows when given a name too far from all of them for a suggestion. */
+function knownOptions(make: (options: object) => unknown): string[] {
+  try {
+    make({ zzzzzzzzzzzz: 1 });
+  } catch (error) {
+    const list = /known options: (.*)$/.exec((error as Error).message)?.[1];
+    if (list) return list.split(", ");
+  }
+  throw new Error("the client did not list its options");
+}
+
+describe("README's client options", () => {
+  test("each client's table names exactly the options it takes", async () => {
+    const { createProlifiClient } = await import("../../src/prolifi/index");
+    const { createPayPalBillingClient } = await import("../../src/paypal/index");
+    const readme = readProject("README.md");
+    expect(optionNamesAfter(readme, "`createProlifiClient(options)`:").sort()).toEqual(
+      knownOptions(createProlifiClient).sort(),
+    );
+    expect(optionNamesAfter(readme, "`createPayPalBillingClient(options)`").sort()).toEqual(
+      knownOptions(createPayPalBillingClient).sort(),
+    );
   });
 });

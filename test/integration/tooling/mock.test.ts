@@ -1,10 +1,15 @@
-// `npm run mock` (scripts/mock.mjs over billing-usage/mock): both specs served until any stop signal,
-// or until the shell npm ran it through dies; nothing left running after; a busy port or a mistyped
-// flag is a one-line error and a non-zero exit, before any Prism starts.
+// `npm run mock` (scripts/mock.mjs over billing-usage/mock; npm test has built dist/ already): the
+// exact client options printed, the README's PayPal quick start run against it as a new user would
+// (only the client construction swapped for the printed one), PayPal paged, and every Prism stopped on
+// any stop signal or when the shell npm ran it through dies; a busy port or a mistyped flag is a
+// one-line error and a non-zero exit, before any Prism starts.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
+import { join } from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { pagedOperations } from "../../../generated/paypal-billing.mock";
 import { projectRoot } from "../../../scripts/lib/apis.mjs";
 import { createPayPalBillingClient } from "../../../src/paypal/index";
 import { createProlifiClient } from "../../../src/prolifi/index";
@@ -13,6 +18,21 @@ import { CUSTOMER_ID, SUBSCRIPTION } from "../../helpers/fixtures";
 import { isRunning } from "../../helpers/process";
 
 const run = promisify(execFile);
+/** The one client construction in the README's PayPal quick start, and in the mock's banner. */
+const CONSTRUCTION = /createPayPalBillingClient\(\{[^}]*\}\)/;
+/** Every period of the spec's 200 examples, in the order the mock pages them. */
+const EXAMPLE_PERIODS = (pagedOperations[0]?.items ?? []) as {
+  from_datetime: string;
+  total_amount: { value: number; currency_code: string };
+}[];
+
+function quickStart(): string {
+  const readme = readFileSync(join(projectRoot, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## PayPal quick start"));
+  const block = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+  if (!block) throw new Error("README.md has no PayPal quick start block");
+  return block;
+}
 /** Waits on the banner: Prism's start, under whatever load the machine has. */
 const STARTUP_TIMEOUT_MS = CHILD_PROCESS_TEST_TIMEOUT_MS / 2;
 const MOCK_SCRIPT = "scripts/mock.mjs";
@@ -62,45 +82,78 @@ function listen(server: Server): Promise<number> {
   );
 }
 
-describe("the mock servers (npm run mock)", { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () => {
-  test("print each client's exact baseUrl, page PayPal by per_page, and stop every Prism on SIGTERM", async () => {
-    const child = spawn(process.execPath, [MOCK_SCRIPT], { cwd: projectRoot, stdio: ["ignore", "pipe", "inherit"] });
-    try {
-      const banner = await printed(child, "Ctrl-C stops them.");
-      const { prolifi, paypal } = readBanner(banner);
-      expect(banner).toContain(`createProlifiClient({ apiKey: "pk_test_mock", baseUrl: "${prolifi.baseUrl}" })`);
-      expect(banner).toContain(
-        `createPayPalBillingClient({ clientId: "mock", clientSecret: "mock", baseUrl: "${paypal.baseUrl}" })`,
-      );
+describe("npm run mock, started once", { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () => {
+  let child: ChildProcess;
+  let banner: string;
+  let mocks: ReturnType<typeof readBanner>;
 
-      // The printed options, as printed.
-      const usage = await createProlifiClient({ apiKey: "pk_test_mock", baseUrl: prolifi.baseUrl }).getCustomerUsage(
-        CUSTOMER_ID,
-      );
-      expect(usage.data.length).toBeGreaterThan(0);
-      const client = createPayPalBillingClient({ clientId: "mock", clientSecret: "mock", baseUrl: paypal.baseUrl });
-      const pages = [];
-      for await (const page of client.listPastUsage("cust_42", { ...SUBSCRIPTION, per_page: 1 }).pages()) {
-        pages.push([page.pageNumber, page.meta.total_pages, page.usage_periods[0]?.from_datetime]);
-      }
-      expect(pages).toEqual([
-        [1, 4, "2023-12-01T00:00:00Z"],
-        [2, 4, "2023-11-01T00:00:00Z"],
-        [3, 4, "2023-10-01T00:00:00Z"],
-        [4, 4, "2023-09-01T00:00:00Z"],
-      ]);
+  beforeAll(async () => {
+    child = spawn(process.execPath, [MOCK_SCRIPT], { cwd: projectRoot, stdio: ["ignore", "pipe", "inherit"] });
+    banner = await printed(child, "Ctrl-C stops them.");
+    mocks = readBanner(banner);
+  }, CHILD_PROCESS_TEST_TIMEOUT_MS);
 
+  afterAll(async () => {
+    if (child.exitCode === null && child.signalCode === null) {
       const exited = exitOf(child);
-      const goodbye = printed(child, "Stopped the Prism mocks");
-      child.kill("SIGTERM");
-      expect(await goodbye).toContain(`Stopped the Prism mocks (pids ${prolifi.pid}, ${paypal.pid}) on SIGTERM.`);
-      expect(await exited).toBe(0);
-      for (const { pid } of [prolifi, paypal]) expect(isRunning(pid)).toBe(false);
-    } finally {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      child.kill("SIGKILL");
+      await exited;
+      for (const { pid } of [mocks.prolifi, mocks.paypal]) if (isRunning(pid)) process.kill(pid, "SIGKILL");
     }
   });
 
+  test("prints each client's exact options, which work as printed", async () => {
+    const { prolifi, paypal } = mocks;
+    expect(banner).toContain(`createProlifiClient({ apiKey: "pk_test_mock", baseUrl: "${prolifi.baseUrl}" })`);
+    expect(banner).toContain(
+      `createPayPalBillingClient({ clientId: "mock", clientSecret: "mock", baseUrl: "${paypal.baseUrl}" })`,
+    );
+    const usage = await createProlifiClient({ apiKey: "pk_test_mock", baseUrl: prolifi.baseUrl }).getCustomerUsage(
+      CUSTOMER_ID,
+    );
+    expect(usage.data.length).toBeGreaterThan(0);
+  });
+
+  test("the README's PayPal quick start runs as written with the printed client, and walks every period", async () => {
+    const code = quickStart();
+    expect(code.match(new RegExp(CONSTRUCTION, "g"))).toHaveLength(1);
+    const printedClient = CONSTRUCTION.exec(banner)?.[0] ?? "";
+    // Inside the project, so `billing-usage/paypal` resolves to the build by the package's own name.
+    const dir = join(projectRoot, ".cache", `quickstart-${process.pid}`);
+    try {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, "quickstart.mjs"), code.replace(CONSTRUCTION, printedClient));
+      const { stdout } = await run(process.execPath, [join(dir, "quickstart.mjs")], { cwd: dir });
+      expect(EXAMPLE_PERIODS).toHaveLength(4);
+      expect(stdout.trim().split("\n")).toEqual(
+        EXAMPLE_PERIODS.map((p) => `${p.from_datetime} ${p.total_amount.value} ${p.total_amount.currency_code}`),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("pages PayPal's past usage by per_page over every example period", async () => {
+    const client = createPayPalBillingClient({ clientId: "mock", clientSecret: "mock", baseUrl: mocks.paypal.baseUrl });
+    const pages = [];
+    for await (const page of client.listPastUsage("cust_42", { ...SUBSCRIPTION, per_page: 1 }).pages()) {
+      pages.push([page.pageNumber, page.meta.total_pages, page.usage_periods[0]?.from_datetime]);
+    }
+    expect(pages).toEqual(EXAMPLE_PERIODS.map((p, i) => [i + 1, 4, p.from_datetime]));
+  });
+
+  test("SIGTERM stops both Prisms, then the runner, with exit 0", async () => {
+    const { prolifi, paypal } = mocks;
+    const exited = exitOf(child);
+    const goodbye = printed(child, "Stopped the Prism mocks");
+    child.kill("SIGTERM");
+    expect(await goodbye).toContain(`Stopped the Prism mocks (pids ${prolifi.pid}, ${paypal.pid}) on SIGTERM.`);
+    expect(await exited).toBe(0);
+    for (const { pid } of [prolifi, paypal]) expect(isRunning(pid)).toBe(false);
+  });
+});
+
+describe("the mock servers (npm run mock)", { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () => {
   test("stops every Prism when the shell npm ran it through is killed", async () => {
     // npm runs scripts as `sh -c "<script>"`; a signal to npm reaches the shell, which dies without
     // passing it on. The trailing `; :` keeps sh from exec-ing node, as with npm's `build && node`.
