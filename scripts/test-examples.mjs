@@ -36,6 +36,17 @@ const RUNS = [
   { example: "workerd", node: NODE_24, alsoReport: ["workerd"] },
 ];
 
+/** Installs from the registry; a second try rides out a registry hiccup, the only flake seen here. */
+async function install(dir) {
+  const args = ["install", "--no-audit", "--no-fund", "--prefer-offline", "--no-package-lock"];
+  try {
+    await run("npm", args, { cwd: dir });
+  } catch (error) {
+    console.error(`npm install in ${dir} failed, trying once more:\n${error.stderr}`);
+    await run("npm", args, { cwd: dir });
+  }
+}
+
 const only = process.argv.slice(2);
 const work = mkdtempSync(join(tmpdir(), "billing-usage-examples-"));
 const results = [];
@@ -56,7 +67,7 @@ try {
     writeFileSync(join(dir, "package.json"), JSON.stringify(manifest, null, 2));
     const report = join(dir, "vitest-report.json");
     try {
-      await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--no-package-lock"], { cwd: dir });
+      await install(dir);
       await run(join(projectRoot, "node_modules/.bin/tsgo"), ["-p", "tsconfig.json"], { cwd: dir });
       const node = await runtimeBinary(plan.node);
       const env = { ...process.env, NO_COLOR: "1", PATH: `${dirname(node)}:${process.env.PATH}` };
@@ -85,7 +96,7 @@ try {
       });
     } catch (error) {
       failed += 1;
-      const why = String(error.stdout || error.stderr || error.message);
+      const why = [error.message, error.stdout, error.stderr].filter(Boolean).join("\n");
       console.error(`── ${name} failed:\n${why}`);
       results.push({
         example: name,
