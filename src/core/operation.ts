@@ -1,13 +1,23 @@
 // One path for every typed method. A method names its operation (method, path and parameter tables,
 // generated from the spec) and passes the caller's values; this checks them and the request options,
-// starts the call, sends it through the client's openapi-fetch instance (so middleware added to `raw`
-// sees it too), and turns the response into the typed body or the typed error.
-import createClient, { type Client, defaultPathSerializer } from "openapi-fetch";
+// starts the call, sends it, and turns the response into the typed body or the typed error.
+// Sending takes one of two roads. Until middleware is added to `raw`, the typed methods build the URL
+// as openapi-fetch would and hand the transport a plain request, parsing the bytes it read: no
+// Request or Response object is made twice. Once middleware is added, they go through openapi-fetch,
+// so the middleware sees them as it sees `raw` calls.
+import createClient, {
+  type Client,
+  createFinalURL,
+  createQuerySerializer,
+  defaultPathSerializer,
+  removeTrailingSlash,
+} from "openapi-fetch";
 import type { Call, RequestOptions } from "./call";
 import { checkOperationInput, type OperationParameters } from "./checks";
 import { InvalidInputError } from "./errors";
 import { type ClientCore, checkRequestOptions, startCall } from "./options";
-import { type ResponseContext, resultOf, type TextResult } from "./response";
+import { type ResponseContext, resultOf, type TextResult, textResultOf } from "./response";
+import { bufferedResponse, type Outgoing, type Received } from "./transport";
 
 /** An operation as generated/*.meta.ts describes it. */
 interface Operation {
@@ -28,8 +38,8 @@ interface Answer<T> {
   response: Response;
 }
 
-/** Sends a request openapi-fetch built, as part of `call`: where a provider adds its auth. */
-type Sender = (request: Request, call: Call) => Promise<Response>;
+/** Sends a request as part of `call`: where a provider adds its auth. */
+type Sender = (request: Outgoing, call: Call) => Promise<Received>;
 
 /** A typed method's whole runtime: `(values, options) => answer`. */
 interface BoundOperation<T> {
@@ -87,10 +97,19 @@ export function createApiClient<Paths extends {}>(core: ClientCore, config: ApiC
     baseUrl: config.baseUrl,
     pathSerializer: pathWithoutDotSegments,
     // A raw request is a call of its own, ended by the signal openapi-fetch put on it.
-    fetch: (request) => send(request, core.transport.startCall({ signal: request.signal })),
+    fetch: async (request) =>
+      bufferedResponse(await send(request, core.transport.startCall({ signal: request.signal }))),
   });
+  let middleware = false;
+  const { use } = raw;
+  raw.use = (...added) => {
+    middleware = true;
+    use(...added);
+  };
   // openapi-fetch types `request` by literal paths; operations come from the generated tables instead.
   const request = raw.request as unknown as (method: string, path: string, init: object) => Promise<TextResult>;
+  const baseUrl = removeTrailingSlash(config.baseUrl);
+  const querySerializer = createQuerySerializer();
 
   function operation<T extends object, Query>(op: Operation, extras: OperationExtras<Query> = {}): BoundOperation<T> {
     const check = (values: OperationValues): void => {
@@ -101,12 +120,29 @@ export function createApiClient<Paths extends {}>(core: ClientCore, config: ApiC
       check(values);
       const checked = checkRequestOptions(options);
       const call = startCall(core, checked);
-      const result = await request(op.method, op.path, {
-        params: { path: ownFields(values.path), query: ownFields(values.query) },
-        parseAs: "text",
-        ...(checked.headers && { headers: checked.headers }),
-        fetch: (built: Request) => send(built, call),
-      });
+      const params = { path: ownFields(values.path), query: ownFields(values.query) };
+      const result = middleware
+        ? await request(op.method, op.path, {
+            params,
+            parseAs: "text",
+            ...(checked.headers && { headers: checked.headers }),
+            fetch: async (built: Request) => bufferedResponse(await send(built, call)),
+          })
+        : textResultOf(
+            await send(
+              {
+                method: op.method,
+                url: createFinalURL(op.path, {
+                  baseUrl,
+                  params,
+                  querySerializer,
+                  pathSerializer: pathWithoutDotSegments,
+                }),
+                headers: new Headers(checked.headers),
+              },
+              call,
+            ),
+          );
       return { body: resultOf<T>(result, op.method, responses), response: result.response };
     };
     return Object.assign(invoke, { check });

@@ -4,6 +4,7 @@ import { nameRequest } from "./call";
 import { type ApiError, apiErrorClassFor, type FieldError, InvalidResponseError, type Provider } from "./errors";
 import type { Redactor } from "./redact";
 import { retryAfterMs } from "./retry-policy";
+import type { Received } from "./transport";
 
 /** What a provider reads out of its own error body. */
 export interface ErrorBodyFields {
@@ -95,9 +96,12 @@ export interface TextResult {
   response: Response;
 }
 
+const utf8 = new TextDecoder();
+
 /** What openapi-fetch would make of a response with `parseAs: "text"`, for a request sent without it. */
-export async function readTextResult(response: Response): Promise<TextResult> {
-  const text = await response.text();
+export function textResultOf({ response, body }: Received): TextResult {
+  // As response.text() decodes: UTF-8, a BOM dropped, bad bytes replaced.
+  const text = utf8.decode(body);
   if (response.ok) return { data: text, response };
   try {
     return { error: JSON.parse(text) as unknown, response };

@@ -1,7 +1,7 @@
-// The `fetch` handed to openapi-fetch: the one place retries, timeouts and the deadline live.
-// Middleware cannot resend a request, so the loop sits beneath it. Each attempt reads the whole
-// body inside its own timeout, up to `maxResponseBytes`, and hands openapi-fetch a complete,
-// buffered Response.
+// The one place retries, timeouts and the deadline live: beneath openapi-fetch (as its `fetch`, since
+// middleware cannot resend a request) for `raw`, and called directly by the typed methods. Each
+// attempt reads the whole body inside its own timeout, up to `maxResponseBytes`, and hands back the
+// response with its bytes: the typed methods parse them as they are, `raw` gets a buffered copy.
 import {
   abortedError,
   type Call,
@@ -34,14 +34,39 @@ interface SendOptions {
   retry?: boolean;
 }
 
+/**
+ * A request as the typed methods build it: no `Request` object, so `fetch` makes the only one. A
+ * custom `fetch` gets `(url, { method, headers, signal })` for these, `(request, { signal })` for the rest.
+ */
+export interface PlainRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Headers;
+  readonly body?: undefined;
+}
+
+export type Outgoing = Request | PlainRequest;
+
+/** The final response of a call, its body already read (so `response.body` is used up). */
+export interface Received {
+  readonly response: Response;
+  readonly body: ArrayBuffer | Uint8Array<ArrayBuffer>;
+}
+
 export interface Transport {
   startCall(settings?: RequestOptions): Call;
-  /** Sends `request` with retries; resolves to the final (buffered) response of any status. */
-  send(request: Request, call: Call, options?: SendOptions): Promise<Response>;
+  /** Sends `request` with retries; resolves to the final response of any status, read whole. */
+  send(request: Outgoing, call: Call, options?: SendOptions): Promise<Received>;
 }
 
 /** Statuses `new Response()` refuses a body for (fetch never hands back a 1xx). */
 const NULL_BODY_STATUSES = [204, 205, 304];
+
+/** A response with the same head and the bytes already read as its body, for openapi-fetch to read. */
+export const bufferedResponse = ({ response, body }: Received): Response =>
+  Object.defineProperty(new Response(NULL_BODY_STATUSES.includes(response.status) ? null : body, response), "url", {
+    value: response.url,
+  });
 
 /**
  * The most telling reason in a fetch failure's cause chain: the deepest error code (`ECONNREFUSED`,
@@ -95,7 +120,7 @@ async function readLimited(response: Response, limit: number, tooLarge: () => Re
 export function createTransport(config: TransportConfig): Transport {
   const { log, redactor } = config;
 
-  async function attempt(request: Request, call: Call, what: NamedRequest, n: number): Promise<Response> {
+  async function attempt(request: Outgoing, call: Call, what: NamedRequest, n: number): Promise<Received> {
     const left = call.deadlineAt - monotonicNow();
     const limit = Math.max(0, Math.min(call.timeoutMs, left));
     const controller = new AbortController();
@@ -108,15 +133,19 @@ export function createTransport(config: TransportConfig): Transport {
     const onCallerAbort = stop("caller");
     call.signal?.addEventListener("abort", onCallerAbort, { once: true });
     try {
-      // A body can be read once, so each attempt sends a clone; a bodiless GET needs no copy.
-      const response = await config.fetch(request.body ? request.clone() : request, { signal: controller.signal });
+      const { signal } = controller;
+      const response = await (request instanceof Request
+        ? // A body can be read once, so each attempt sends a clone; a bodiless GET needs no copy.
+          config.fetch(request.body ? request.clone() : request, { signal })
+        : config.fetch(request.url, { method: request.method, headers: request.headers, signal }));
       const body = await readLimited(response, call.maxResponseBytes, () => {
         const type = response.headers.get("content-type");
         const message = `${what.text} returned more than ${call.maxResponseBytes} bytes (maxResponseBytes); stopped reading`;
         return new ResponseTooLargeError(message, response.status, type, call.maxResponseBytes);
       });
-      const copy = new Response(NULL_BODY_STATUSES.includes(response.status) ? null : body, response);
-      return Object.defineProperty(copy, "url", { value: response.url || request.url });
+      // A test double's Response has no URL; messages name the one asked for.
+      if (!response.url) Object.defineProperty(response, "url", { value: request.url });
+      return { response, body };
     } catch (cause) {
       if (stoppedBy === "caller") throw abortedError(what, call);
       if (stoppedBy === "timeout") {
@@ -134,10 +163,10 @@ export function createTransport(config: TransportConfig): Transport {
   }
 
   async function send(
-    request: Request,
+    request: Outgoing,
     call: Call,
     { retry = request.method === "GET" }: SendOptions = {},
-  ): Promise<Response> {
+  ): Promise<Received> {
     const what = nameRequest(request.method, request.url);
     const fields = (extra: object) => ({
       method: request.method,
@@ -147,19 +176,21 @@ export function createTransport(config: TransportConfig): Transport {
     });
     for (let n = 1; ; n++) {
       checkStillWanted(call, what);
-      let response: Response | undefined;
+      let received: Received | undefined;
       let failure: ConnectionError | undefined;
       try {
-        response = await attempt(request, call, what, n);
-        log("debug", `${what.text} → ${response.status}`, fields({ status: response.status, attempt: n }));
-        if (!isRetryableResponse(response)) return response;
+        received = await attempt(request, call, what, n);
+        const { status } = received.response;
+        log("debug", `${what.text} → ${status}`, fields({ status, attempt: n }));
+        if (!isRetryableResponse(received.response)) return received;
       } catch (error) {
         // Aborts, and a deadline that has passed, end the call; other connection failures may be retried.
         if (!(error instanceof ConnectionError) || monotonicNow() >= call.deadlineAt) throw error;
         failure = error;
       }
-      const giveUp = (): Response => {
-        if (response) return response;
+      const response = received?.response;
+      const giveUp = (): Received => {
+        if (received) return received;
         throw failure;
       };
       if (!retry || n > call.maxRetries) return giveUp();

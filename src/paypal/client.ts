@@ -14,7 +14,7 @@ import {
   REQUEST_OPTIONS,
 } from "../core/options";
 import { withHidden } from "../core/response";
-import type { Call } from "../core/transport";
+import type { Call, Outgoing, Received } from "../core/transport";
 import { type Authorizer, accessTokenAuthorizer, tokenManagerAuthorizer } from "./auth";
 import { type CredentialOptions, checkTokenStore, resolveBaseUrl, resolveCredentials } from "./credentials";
 import { DEFAULT_MAX_PAGES } from "./defaults";
@@ -96,19 +96,20 @@ export function createPayPalBillingClient(options: PayPalBillingClientOptions = 
         )
       : accessTokenAuthorizer(credentials.accessToken, core);
 
-  const withBearer = (request: Request, token: string): Request => {
-    const authorized = new Request(request);
+  const withBearer = (request: Outgoing, token: string): Outgoing => {
+    // openapi-fetch's Request may still be held by middleware: its token goes on a copy.
+    const authorized = request instanceof Request ? new Request(request) : request;
     authorized.headers.set("Authorization", `Bearer ${token}`);
     return authorized;
   };
 
   /** A data request with a token; after a 401, one new token and one replay, never more. */
-  async function sendAuthorized(request: Request, call: Call): Promise<Response> {
+  async function sendAuthorized(request: Outgoing, call: Call): Promise<Received> {
     // Nothing at all is sent for a call already aborted or out of time, not even a token request.
     checkStillWanted(call, nameRequest(request.method, request.url));
     const token = await auth.token(call);
-    const response = await core.transport.send(withBearer(request, token), call);
-    if (response.status !== 401 || !auth.renew(token)) return response;
+    const received = await core.transport.send(withBearer(request, token), call);
+    if (received.response.status !== 401 || !auth.renew(token)) return received;
     core.log("info", `${nameRequest(request.method, request.url).text}: 401; getting a new token and replaying once`);
     return core.transport.send(withBearer(request, await auth.token(call)), call);
   }

@@ -4,7 +4,7 @@ import { operations } from "../../generated/paypal-billing.meta";
 import { isHeaderSafe } from "../core/checks";
 import { AuthenticationError, apiErrorClassFor, InvalidResponseError } from "../core/errors";
 import type { ClientCore } from "../core/options";
-import { type ResponseContext, readTextResult, resultOf } from "../core/response";
+import { type ResponseContext, resultOf, textResultOf } from "../core/response";
 import { TOKEN_LIFETIME_CAP_MS } from "./defaults";
 import { readOAuthError } from "./errors";
 import type { IssuedToken } from "./token-manager";
@@ -46,8 +46,9 @@ export function createTokenRequest(
       body: "grant_type=client_credentials",
     });
     // Retried like a GET: it has no effect beyond issuing a token.
-    const response = await core.transport.send(request, call, { retry: true });
-    const token = resultOf<AccessToken>(await readTextResult(response), TOKEN.method, responses);
+    const received = await core.transport.send(request, call, { retry: true });
+    const { response } = received;
+    const token = resultOf<AccessToken>(textResultOf(received), TOKEN.method, responses);
     // A token that expires at once is unusable; one that claims to live for ages is capped by the manager.
     if (!isHeaderSafe(token.access_token) || typeof token.expires_in !== "number" || !(token.expires_in >= 1)) {
       throw new InvalidResponseError(

@@ -1,76 +1,129 @@
 #!/usr/bin/env node
-// Per-call cost on loopback: raw fetch, bare openapi-fetch and this package's Prolifi client, each
-// fetching the same ~2 KB JSON from a server in a child process. Contenders alternate in rounds so
-// machine noise hits them alike; the figures are medians over rounds. A benchmark, not a test:
-// it prints figures and asserts nothing. Run `npm run build` first; `npm run bench` does.
-import { fork } from "node:child_process";
+// Per-call cost on loopback, sequential calls, ~2 KB JSON bodies from a server in its own process.
+// Contenders run in rounds, in a rotating order, so machine noise hits them alike; each round gives
+// each contender's mean per call, and its ratio to raw fetch and to bare openapi-fetch on the same
+// route *in that round* (paired ratios, which cancel most of the drift between rounds). Figures are
+// medians over rounds, plus the p99 of single calls. Prints JSON for run.mjs with --json.
 import createClient from "openapi-fetch";
+import { createPayPalBillingClient } from "../../dist/paypal.js";
 import { createProlifiClient } from "../../dist/prolifi.js";
+import { loadCompetitors } from "./competitors.mjs";
+import { median, QUICK, quantile, startServer } from "./lib.mjs";
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
-const CALLS_PER_ROUND = Number(process.env.BENCH_CALLS ?? 400);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 5 : 21));
+const CALLS_PER_ROUND = Number(process.env.BENCH_CALLS ?? (QUICK ? 100 : 300));
+const WARMUP_CALLS = QUICK ? 100 : 500;
 const CUSTOMER = "9b2f2c6e-3f1d-4c8e-9a57-1f0c2d3e4b5a";
+const KEY = "sk_test_benchmark123";
+const PAST_USAGE = "/v1/commerce/billing/customers/{external_customer_id}/past_usage";
 
-const server = fork(new URL("./server.mjs", import.meta.url), { stdio: ["ignore", "pipe", "inherit", "ipc"] });
-const port = await new Promise((resolve) =>
-  server.stdout.once("data", (chunk) => resolve(Number(String(chunk).trim()))),
-);
-const baseUrl = `http://127.0.0.1:${port}`;
+export async function measureCalls(server) {
+  const { baseUrl } = server;
+  const bare = createClient({ baseUrl });
+  const prolifi = createProlifiClient({ apiKey: KEY, baseUrl, logLevel: "off" });
+  const paypal = createPayPalBillingClient({ clientId: "bench", clientSecret: "bench", baseUrl, logLevel: "off" });
+  const auth = { Authorization: `Bearer ${KEY}` };
+  const query = { subscription_id: "sub_7" };
 
-const bare = createClient({ baseUrl });
-const prolifi = createProlifiClient({ apiKey: "sk_test_benchmark123", baseUrl, logLevel: "off" });
+  /** Each contender: its name, the route it calls (ratios compare within a route) and one call. */
+  const contenders = [
+    {
+      name: "raw fetch + json()",
+      route: "usage",
+      call: async () => (await fetch(`${baseUrl}/customers/${CUSTOMER}/usage`, { headers: auth })).json(),
+    },
+    {
+      name: "openapi-fetch",
+      route: "usage",
+      call: () => bare.GET("/customers/{id}/usage", { params: { path: { id: CUSTOMER } }, headers: auth }),
+    },
+    {
+      name: "billing-usage Prolifi getCustomerUsage",
+      route: "usage",
+      ours: true,
+      call: () => prolifi.getCustomerUsage(CUSTOMER),
+    },
+    {
+      name: "raw fetch + json()",
+      route: "past usage",
+      call: async () =>
+        (
+          await fetch(`${baseUrl}/v1/commerce/billing/customers/cust_42/past_usage?subscription_id=sub_7`, {
+            headers: auth,
+          })
+        ).json(),
+    },
+    {
+      name: "openapi-fetch",
+      route: "past usage",
+      call: () => bare.GET(PAST_USAGE, { params: { path: { external_customer_id: "cust_42" }, query }, headers: auth }),
+    },
+    {
+      name: "billing-usage PayPal getPastUsage (warm token)",
+      route: "past usage",
+      ours: true,
+      call: () => paypal.getPastUsage("cust_42", query),
+    },
+    ...(await loadCompetitors(baseUrl, { customer: CUSTOMER, key: KEY })),
+  ];
 
-const contenders = {
-  "raw fetch + json()": async () =>
-    (
-      await fetch(`${baseUrl}/customers/${CUSTOMER}/usage`, {
-        headers: { Authorization: "Bearer sk_test_benchmark123" },
-      })
-    ).json(),
-  "openapi-fetch GET": () =>
-    bare.GET("/customers/{id}/usage", {
-      params: { path: { id: CUSTOMER } },
-      headers: { Authorization: "Bearer sk_test_benchmark123" },
-    }),
-  "billing-usage getCustomerUsage": () => prolifi.getCustomerUsage(CUSTOMER),
-};
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
-
-async function round(call) {
-  const startCpu = process.cpuUsage();
-  const start = performance.now();
-  for (let i = 0; i < CALLS_PER_ROUND; i++) await call();
-  const cpu = process.cpuUsage(startCpu);
-  return {
-    wallUs: ((performance.now() - start) * 1000) / CALLS_PER_ROUND,
-    cpuUs: (cpu.user + cpu.system) / CALLS_PER_ROUND,
-  };
-}
-
-try {
-  for (const call of Object.values(contenders)) for (let i = 0; i < 200; i++) await call(); // warm up
-  const samples = Object.fromEntries(Object.keys(contenders).map((name) => [name, { wall: [], cpu: [] }]));
+  for (const c of contenders) for (let i = 0; i < WARMUP_CALLS; i++) await c.call();
+  const rounds = contenders.map(() => []);
+  const singles = contenders.map(() => []);
   for (let r = 0; r < ROUNDS; r++) {
-    for (const [name, call] of Object.entries(contenders)) {
-      const { wallUs, cpuUs } = await round(call);
-      samples[name].wall.push(wallUs);
-      samples[name].cpu.push(cpuUs);
+    for (let k = 0; k < contenders.length; k++) {
+      const i = (k + r) % contenders.length;
+      const { call } = contenders[i];
+      const started = performance.now();
+      for (let n = 0; n < CALLS_PER_ROUND; n++) {
+        const t = performance.now();
+        await call();
+        singles[i].push(performance.now() - t);
+      }
+      rounds[i].push(((performance.now() - started) * 1000) / CALLS_PER_ROUND);
     }
   }
-  const raw = median(samples["raw fetch + json()"].wall);
-  console.log(`Node ${process.version}, ${ROUNDS} rounds × ${CALLS_PER_ROUND} sequential calls, medians per call:`);
+  const baseline = (route, name) => contenders.findIndex((c) => c.route === route && c.name === name);
+  const pairedRatio = (i, j) => median(rounds[i].map((us, r) => us / rounds[j][r]));
+  const rows = contenders.map((c, i) => {
+    const raw = baseline(c.route, "raw fetch + json()");
+    const bareIndex = baseline(c.route, "openapi-fetch");
+    return {
+      contender: c.name,
+      route: c.route,
+      ours: c.ours === true,
+      medianUs: median(rounds[i]),
+      p99Us: quantile(singles[i], 0.99) * 1000,
+      vsRawFetch: pairedRatio(i, raw),
+      vsOpenapiFetch: pairedRatio(i, bareIndex),
+      vsOpenapiFetchRange: [
+        Math.min(...rounds[i].map((us, r) => us / rounds[bareIndex][r])),
+        Math.max(...rounds[i].map((us, r) => us / rounds[bareIndex][r])),
+      ],
+    };
+  });
+  return { rounds: ROUNDS, callsPerRound: CALLS_PER_ROUND, rows };
+}
+
+export function printCalls({ rounds, callsPerRound, rows }) {
+  console.log(`\nPer call, ${rounds} rounds × ${callsPerRound} sequential calls (medians; ratios paired per round):`);
   console.table(
-    Object.entries(samples).map(([name, s]) => ({
-      contender: name,
-      "wall (µs)": Math.round(median(s.wall)),
-      "client CPU (µs)": Math.round(median(s.cpu)),
-      "× raw fetch": (median(s.wall) / raw).toFixed(2),
+    rows.map((row) => ({
+      contender: row.contender,
+      route: row.route,
+      "µs/call": Math.round(row.medianUs),
+      "p99 µs": Math.round(row.p99Us),
+      "× raw fetch": row.vsRawFetch.toFixed(2),
+      "× openapi-fetch": row.vsOpenapiFetch.toFixed(2),
     })),
   );
-} finally {
-  server.kill();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const server = await startServer();
+  try {
+    printCalls(await measureCalls(server));
+  } finally {
+    server.stop();
+  }
 }

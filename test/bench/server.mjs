@@ -1,21 +1,105 @@
-// The benchmark's HTTP server, in its own process so it does not share the client's event loop.
-// Answers every request with the same ~2 KB JSON usage summary and prints its port.
+// The benchmark's HTTP server, in its own process so it does not share the clients' event loop.
+// Prints its port. Serves ~2 KB JSON bodies on the routes the contenders call:
+//   GET  /customers/{id}/usage                                   Prolifi usage summary (also axios, raw fetch)
+//   POST /v1/oauth2/token                                         a PayPal token, counted, after `tokenDelayMs`
+//   GET  /v1/commerce/billing/customers/{id}/past_usage           PayPal past usage, `pages` pages of `per_page`
+//   GET  /api/v1/customers/{id}/past_usage                        the same body on Lago's route
+//   GET  /__stats, POST /__config?pages=N&tokenDelayMs=M           counters and settings, for the bench
 import { createServer } from "node:http";
 
-const rows = Array.from({ length: 24 }, (_, i) => ({
-  event_name: `event_${i}`,
-  count: 1000 + i,
-  last_reported_at: "2026-01-31T18:04:11Z",
-}));
-const body = JSON.stringify({ data: rows });
-const server = createServer((_req, res) => {
-  res.writeHead(200, {
+const usageBody = JSON.stringify({
+  data: Array.from({ length: 24 }, (_, i) => ({
+    event_name: `event_${i}`,
+    count: 1000 + i,
+    last_reported_at: "2026-01-31T18:04:11Z",
+  })),
+});
+
+const period = (i) => ({
+  from_datetime: "2026-01-01T00:00:00Z",
+  to_datetime: "2026-01-31T23:59:59Z",
+  issuing_date: "2026-01-31",
+  invoice_id: `inv_${i}`,
+  total_amount: { currency_code: "USD", value: 250 },
+  taxes_amount: { currency_code: "USD", value: 3.25 },
+  charges_usage: [
+    {
+      units: "200.0",
+      events_count: 200,
+      amount: { currency_code: "USD", value: 100 },
+      charge: { id: "1a90", metric_id: "metric_01", charge_model: "STANDARD", properties: { amount: "0.50" } },
+      metric: { name: "API Calls", code: "api_calls", aggregation_type: "COUNT" },
+    },
+  ],
+});
+
+const settings = { pages: 1, tokenDelayMs: 0 };
+const stats = { tokenRequests: 0, dataRequests: 0 };
+/** Per-page bodies are cached: the bench measures the client, not this server's JSON.stringify. */
+const pageCache = new Map();
+
+function pageBody(page, perPage) {
+  const key = `${page}/${perPage}/${settings.pages}`;
+  let body = pageCache.get(key);
+  if (!body) {
+    const totalPages = settings.pages;
+    const items = page <= totalPages ? Array.from({ length: perPage }, (_, i) => period((page - 1) * perPage + i)) : [];
+    body = JSON.stringify({
+      usage_periods: items,
+      meta: { current_page: page, total_count: totalPages * perPage, total_pages: totalPages },
+    });
+    if (pageCache.size > 20_000) pageCache.clear();
+    pageCache.set(key, body);
+  }
+  return body;
+}
+
+function send(res, status, body) {
+  res.writeHead(status, {
     "content-type": "application/json",
     "content-length": Buffer.byteLength(body),
     "x-ratelimit-limit": "1000",
     "x-ratelimit-remaining": "999",
+    "paypal-debug-id": "bench",
   });
   res.end(body);
+}
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url, "http://bench");
+  const path = url.pathname;
+  if (path === "/__stats") return send(res, 200, JSON.stringify(stats));
+  if (path === "/__config") {
+    for (const key of Object.keys(settings))
+      if (url.searchParams.has(key)) settings[key] = Number(url.searchParams.get(key));
+    stats.tokenRequests = 0;
+    stats.dataRequests = 0;
+    pageCache.clear();
+    return send(res, 200, JSON.stringify(settings));
+  }
+  if (path === "/v1/oauth2/token") {
+    stats.tokenRequests += 1;
+    req.resume();
+    const answer = () =>
+      send(
+        res,
+        200,
+        JSON.stringify({
+          access_token: `A21AA-bench-${stats.tokenRequests}`,
+          token_type: "Bearer",
+          expires_in: 32_400,
+        }),
+      );
+    return settings.tokenDelayMs > 0 ? setTimeout(answer, settings.tokenDelayMs) : answer();
+  }
+  stats.dataRequests += 1;
+  if (path.endsWith("/past_usage")) {
+    const page = Number(url.searchParams.get("page") ?? 1);
+    const perPage = Number(url.searchParams.get("per_page") ?? 4);
+    return send(res, 200, pageBody(page, perPage));
+  }
+  if (path.endsWith("/usage")) return send(res, 200, usageBody);
+  send(res, 404, JSON.stringify({ error: { type: "not_found", message: path } }));
 });
 server.keepAliveTimeout = 60_000;
 server.listen(0, "127.0.0.1", () => console.log(server.address().port));

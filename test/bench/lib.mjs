@@ -1,0 +1,27 @@
+// What every benchmark script shares: the loopback server in its own process, and the statistics.
+import { fork } from "node:child_process";
+
+/** Starts server.mjs in a child process; `stop()` ends it. */
+export async function startServer() {
+  const child = fork(new URL("./server.mjs", import.meta.url), { stdio: ["ignore", "pipe", "inherit", "ipc"] });
+  const port = await new Promise((resolve) =>
+    child.stdout.once("data", (chunk) => resolve(Number(String(chunk).trim()))),
+  );
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    baseUrl,
+    /** Sets pages / tokenDelayMs and zeroes the counters. */
+    configure: (settings) => fetch(`${baseUrl}/__config?${new URLSearchParams(settings)}`).then((r) => r.json()),
+    stats: () => fetch(`${baseUrl}/__stats`).then((r) => r.json()),
+    stop: () => child.kill(),
+  };
+}
+
+export const quantile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+};
+export const median = (values) => quantile(values, 0.5);
+
+/** Whether this is CI's short run (figures for the log, never a gate). */
+export const QUICK = process.env.BENCH_QUICK === "1";
