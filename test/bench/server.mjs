@@ -4,6 +4,7 @@
 //   POST /v1/oauth2/token                                         a PayPal token, counted, after `tokenDelayMs`
 //   GET  /v1/commerce/billing/customers/{id}/past_usage           PayPal past usage, `pages` pages of `per_page`
 //   GET  /api/v1/customers/{id}/past_usage                        the same body on Lago's route
+//   GET  /v2/checkout/orders/{id}                                 a PayPal order, for PayPal's own SDK
 //   GET  /__stats, POST /__config?pages=N&tokenDelayMs=M           counters and settings, for the bench
 import { createServer } from "node:http";
 
@@ -31,6 +32,19 @@ const period = (i) => ({
       metric: { name: "API Calls", code: "api_calls", aggregation_type: "COUNT" },
     },
   ],
+});
+
+const orderBody = JSON.stringify({
+  id: "5O190127TN364715T",
+  status: "COMPLETED",
+  intent: "CAPTURE",
+  create_time: "2026-01-31T18:04:11Z",
+  purchase_units: Array.from({ length: 6 }, (_, i) => ({
+    reference_id: `ref_${i}`,
+    amount: { currency_code: "USD", value: "100.00" },
+    payee: { email_address: "merchant@example.com", merchant_id: "7KNGBPH2U58GQ" },
+    description: "Usage-based billing, January",
+  })),
 });
 
 const settings = { pages: 1, tokenDelayMs: 0 };
@@ -99,6 +113,7 @@ const server = createServer((req, res) => {
     return send(res, 200, pageBody(page, perPage));
   }
   if (path.endsWith("/usage")) return send(res, 200, usageBody);
+  if (path.startsWith("/v2/checkout/orders/")) return send(res, 200, orderBody);
   send(res, 404, JSON.stringify({ error: { type: "not_found", message: path } }));
 });
 server.keepAliveTimeout = 60_000;

@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// listPastUsage over many pages (one period a page): time per page and heap growth as the walk
+// lengthens. The walk keeps nothing, so the heap after it, garbage collected, should be where it
+// started; time should grow in step with pages. Needs --expose-gc (run.mjs passes it).
+import { createPayPalBillingClient } from "../../dist/paypal.js";
+import { QUICK, startServer } from "./lib.mjs";
+
+export const PAGE_COUNTS = QUICK ? [10, 100, 1000] : [10, 100, 1000, 10_000];
+const WARMUP_PAGES = QUICK ? 300 : 2_000;
+
+function heapAfterGc() {
+  globalThis.gc?.();
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+export async function measureScale(server) {
+  if (!globalThis.gc) throw new Error("scale.mjs needs node --expose-gc");
+  const client = createPayPalBillingClient({
+    clientId: "bench",
+    clientSecret: "bench",
+    baseUrl: server.baseUrl,
+    logLevel: "off",
+  });
+  // One walk first, so the JIT has done its work before anything is timed.
+  await server.configure({ pages: WARMUP_PAGES });
+  for await (const _period of client.listPastUsage("cust_42", { subscription_id: "sub_7", per_page: 1 })) {
+    // nothing kept
+  }
+  const rows = [];
+  for (const pages of PAGE_COUNTS) {
+    await server.configure({ pages });
+    await client.getPastUsage("cust_42", { subscription_id: "sub_7", per_page: 1 }); // a warm token
+    const before = heapAfterGc();
+    let peak = before;
+    let periods = 0;
+    const started = performance.now();
+    for await (const _period of client.listPastUsage("cust_42", { subscription_id: "sub_7", per_page: 1 })) {
+      periods += 1;
+      if (periods % 500 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+    }
+    const ms = performance.now() - started;
+    const after = heapAfterGc();
+    if (periods !== pages) throw new Error(`walked ${periods} periods over ${pages} pages`);
+    rows.push({
+      pages,
+      totalMs: ms,
+      usPerPage: (ms * 1000) / pages,
+      heapGrowthKiB: (after - before) / 1024,
+      heapPeakGrowthKiB: (peak - before) / 1024,
+    });
+  }
+  return { rows };
+}
+
+export function printScale({ rows }) {
+  console.log("\nlistPastUsage over N pages, one period each (heap after a full GC, against before the walk):");
+  console.table(
+    rows.map((r) => ({
+      pages: r.pages,
+      "total ms": Math.round(r.totalMs),
+      "µs/page": Math.round(r.usPerPage),
+      "heap growth KiB": Math.round(r.heapGrowthKiB),
+      "heap peak growth KiB": Math.round(r.heapPeakGrowthKiB),
+    })),
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const server = await startServer();
+  try {
+    printScale(await measureScale(server));
+  } finally {
+    server.stop();
+  }
+}
