@@ -65,10 +65,14 @@ export const abortedError = (what: Subject, call: Call): RequestAbortedError =>
 export const deadlineError = (what: Subject, call: Call): TimeoutError =>
   new TimeoutError(`${textOf(what)} exceeded its deadline of ${call.deadlineMs} ms`, targetOf(what));
 
+/** Whether the call was aborted or is past its deadline: what checkStillWanted throws for. */
+export const isOver = (call: Call): boolean => call.signal?.aborted === true || monotonicNow() >= call.deadlineAt;
+
 /** Throws if the call was aborted or is past its deadline. */
 export function checkStillWanted(call: Call, what: Subject): void {
+  if (!isOver(call)) return;
   if (call.signal?.aborted) throw abortedError(what, call);
-  if (monotonicNow() >= call.deadlineAt) throw deadlineError(what, call);
+  throw deadlineError(what, call);
 }
 
 /**

@@ -1,7 +1,7 @@
 // The PayPal commerce-billing client: OAuth client credentials, past usage, and its pagination.
 import type { Client } from "openapi-fetch";
 import { operations } from "../../generated/paypal-billing.meta";
-import { checkStillWanted, nameRequest, type RequestOptions } from "../core/call";
+import { checkStillWanted, isOver, nameRequest, type RequestOptions } from "../core/call";
 import { checkWholeNumber } from "../core/checks";
 import { createApiClient } from "../core/operation";
 import { checkOptionNames } from "../core/option-names";
@@ -105,8 +105,9 @@ export function createPayPalBillingClient(options: PayPalBillingClientOptions = 
 
   /** A data request with a token; after a 401, one new token and one replay, never more. */
   async function sendAuthorized(request: Outgoing, call: Call): Promise<Received> {
-    // Nothing at all is sent for a call already aborted or out of time, not even a token request.
-    checkStillWanted(call, nameRequest(request.method, request.url));
+    // Nothing at all is sent for a call already aborted or out of time, not even a token request
+    // (the request is named, which parses its URL, only when it has to be).
+    if (isOver(call)) checkStillWanted(call, nameRequest(request.method, request.url));
     const token = await auth.token(call);
     const received = await core.transport.send(withBearer(request, token), call);
     if (received.response.status !== 401 || !auth.renew(token)) return received;
