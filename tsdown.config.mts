@@ -21,7 +21,8 @@ export default defineConfig({
   deps: { neverBundle: [/^node:/] },
   // The shared core and the spec tables in one chunk, not six: each file an import loads costs about
   // a millisecond of a cold start. Bundlers still tree-shake it (the Prolifi bundle holds no PayPal code).
+  inputOptions: { preserveEntrySignatures: "allow-extension" },
   outputOptions: {
-    advancedChunks: { groups: [{ name: "core", test: /[\\/]src[\\/]core[\\/][\w-]+\.ts$|\.meta\.ts$/ }] },
+    codeSplitting: { groups: [{ name: "core", test: /[\\/]src[\\/]core[\\/][\w-]+\.ts$|\.meta\.ts$/ }] },
   },
 });
