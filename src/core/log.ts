@@ -27,7 +27,10 @@ interface LogFields {
   elapsedMs?: number;
 }
 
-export type Log = (level: Exclude<LogLevel, "off">, message: string, fields?: LogFields) => void;
+export type Log = ((level: Exclude<LogLevel, "off">, message: string, fields?: LogFields) => void) & {
+  /** Whether debug lines are kept: the per-attempt line is not even written otherwise (it is on every call). */
+  readonly debugging: boolean;
+};
 
 /** A log for the given options, refusing a level or a logger it could not use. */
 export function createLog(logger: Logger | undefined, level: LogLevel | undefined, redactor: Redactor): Log {
@@ -41,7 +44,7 @@ export function createLog(logger: Logger | undefined, level: LogLevel | undefine
     );
   const threshold = LOG_LEVELS.indexOf(level ?? DEFAULT_LOG_LEVEL);
   const sink = logger ?? globalThis.console;
-  return (at, message, fields) => {
+  const log = (at: Exclude<LogLevel, "off">, message: string, fields?: LogFields): void => {
     if (LOG_LEVELS.indexOf(at) > threshold || !sink) return;
     const text = `[billing-usage] ${redactor.redact(message)}`;
     try {
@@ -51,4 +54,5 @@ export function createLog(logger: Logger | undefined, level: LogLevel | undefine
       // A broken log sink must not fail the call it was logging for.
     }
   };
+  return Object.assign(log, { debugging: threshold >= LOG_LEVELS.indexOf("debug") });
 }

@@ -181,7 +181,7 @@ export function createTransport(config: TransportConfig): Transport {
       try {
         received = await attempt(request, call, what, n);
         const { status } = received.response;
-        log("debug", `${what.text} → ${status}`, fields({ status, attempt: n }));
+        if (log.debugging) log("debug", `${what.text} → ${status}`, fields({ status, attempt: n }));
         if (!isRetryableResponse(received.response)) return received;
       } catch (error) {
         // Aborts, and a deadline that has passed, end the call; other connection failures may be retried.
