@@ -10,7 +10,7 @@ import { createProlifiClient } from "../../dist/prolifi.js";
 import { loadCompetitors } from "./competitors.mjs";
 import { median, QUICK, quantile, startServer } from "./lib.mjs";
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 5 : 31));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 5 : 25));
 const CALLS_PER_ROUND = Number(process.env.BENCH_CALLS ?? (QUICK ? 100 : 300));
 const WARMUP_CALLS = QUICK ? 100 : 500;
 const CUSTOMER = "9b2f2c6e-3f1d-4c8e-9a57-1f0c2d3e4b5a";
