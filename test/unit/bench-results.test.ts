@@ -10,9 +10,9 @@ const readme = readFileSync(join(projectRoot, "README.md"), "utf8");
 
 /**
  * The cells of the first table row whose first cell is `first` (bold or not; with `partial`, contains
- * it) and, if given, whose second cell is `second`.
+ * it) and, if given, whose second cell is `second` and which has `columns` cells.
  */
-function row(first: string, second?: string, partial = false): string[] {
+function row(first: string, second?: string, partial = false, columns?: number): string[] {
   const matches = (cell = "") => (partial ? cell.includes(first) : cell.replaceAll("**", "") === first);
   const cells = results
     .split("\n")
@@ -23,7 +23,10 @@ function row(first: string, second?: string, partial = false): string[] {
         .slice(1, -1)
         .map((cell) => cell.trim()),
     )
-    .find((c) => matches(c[0]) && (second === undefined || c[1] === second));
+    .find(
+      (c) =>
+        matches(c[0]) && (second === undefined || c[1] === second) && (columns === undefined || c.length === columns),
+    );
   if (!cells) throw new Error(`RESULTS.md has no row for ${first} ${second ?? ""}`);
   return cells;
 }
@@ -48,7 +51,13 @@ describe("README performance figures", () => {
     const sdk = row("1000", "@paypal/paypal-server-sdk getOrder");
     expect(ours[3]).toBe("1");
     expect(readme).toContain(`make ${ours[3]} token request\n  (PayPal's SDK: ${thousands(sdk[3])})`);
-    expect(readme).toContain(`over 10,000 pages grows the heap by ${thousands(row("10000")[4])} KiB`);
+    // The walk's table: pages, walks, ms per walk, µs/page, heap growth, peak growth.
+    const walk = (pages: string) => row(pages, undefined, false, 6);
+    expect(readme).toContain(`over 10,000 pages grows the heap by ${thousands(walk("10000")[4])} KiB`);
+    const perPage = ["10", "100", "1000", "10000"].map((pages) => Number(walk(pages)[3]));
+    expect(readme).toContain(
+      `steady ${thousands(String(Math.min(...perPage)))}-${thousands(String(Math.max(...perPage)))} µs a page`,
+    );
     expect(readme).toContain(`\`billing-usage/prolifi\` ${row("billing-usage/prolifi")[2]} ms over openapi-fetch`);
   });
 });
