@@ -33,7 +33,28 @@ if (values.help) {
 if (values.port !== undefined && !/^\d+$/.test(values.port))
   usageError(`--port takes a port number, got ${values.port}`);
 
+// Stop requests are taken from the start: a signal, or the shell going away, while Prism is still
+// starting waits for the start to finish, then stops everything it started (no Prism is orphaned).
 let mocks;
+let stopRequested;
+async function stop() {
+  await mocks.stop();
+  console.log(
+    `Stopped the Prism mocks (pids ${mocks.prolifi.prismPid}, ${mocks.paypal.prismPid}) on ${stopRequested}.`,
+  );
+  process.exit(0);
+}
+function requestStop(why) {
+  if (stopRequested) return;
+  stopRequested = why;
+  if (mocks) void stop();
+}
+for (const signal of STOP_SIGNALS) process.once(signal, () => requestStop(signal));
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && requestStop("parent exit"), PARENT_CHECK_MS).unref();
+
+// Printed once the parent is known, so a caller can tell that a stop from here on is noticed.
+console.log("Starting a Prism mock of each spec...");
 try {
   mocks = await startMocks(values.port === undefined ? {} : { port: Number(values.port) });
 } catch (error) {
@@ -42,18 +63,7 @@ try {
   console.error(`mock: ${error?.message ?? String(error)}`);
   process.exit(1);
 }
-
-let stopping = false;
-async function stop(why) {
-  if (stopping) return;
-  stopping = true;
-  await mocks.stop();
-  console.log(`Stopped the Prism mocks (pids ${mocks.prolifi.prismPid}, ${mocks.paypal.prismPid}) on ${why}.`);
-  process.exit(0);
-}
-for (const signal of STOP_SIGNALS) process.once(signal, () => stop(signal));
-const parent = process.ppid;
-setInterval(() => process.ppid !== parent && stop("parent exit"), PARENT_CHECK_MS).unref();
+if (stopRequested) await stop();
 // The interval above does not hold the process open; this does, until a stop.
 setInterval(() => {}, 1 << 30);
 

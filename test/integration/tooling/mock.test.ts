@@ -154,7 +154,7 @@ describe("npm run mock, started once", { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS 
 });
 
 describe("the mock servers (npm run mock)", { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () => {
-  test("stops every Prism when the shell npm ran it through is killed", async () => {
+  test("stops every Prism when the shell npm ran it through dies, even while Prism is still starting", async () => {
     // npm runs scripts as `sh -c "<script>"`; a signal to npm reaches the shell, which dies without
     // passing it on. The trailing `; :` keeps sh from exec-ing node, as with npm's `build && node`.
     const shell = spawn("sh", ["-c", `"${process.execPath}" ${MOCK_SCRIPT}; :`], {
@@ -162,12 +162,24 @@ describe("the mock servers (npm run mock)", { timeout: CHILD_PROCESS_TEST_TIMEOU
       stdio: ["ignore", "pipe", "inherit"],
     });
     try {
-      const { prolifi, paypal } = readBanner(await printed(shell, "Ctrl-C stops them."));
-      const stopped = printed(shell, "on parent exit.");
+      // The pipe outlives the shell: node still holds it, and it ends when node exits.
+      let output = "";
+      const everything = new Promise<void>((resolve) => {
+        shell.stdout?.on("data", (chunk: Buffer) => {
+          output += String(chunk);
+        });
+        shell.stdout?.once("end", () => resolve());
+      });
+      // Killed once the runner says it is starting (it knows its parent by then), while its Prisms start.
+      await expect.poll(() => output, { timeout: STARTUP_TIMEOUT_MS, interval: 20 }).toContain("Starting");
       shell.kill("SIGKILL");
-      // The output pipe outlives the shell: node still writes to it.
-      await stopped.catch(() => undefined);
-      await expect.poll(() => [prolifi, paypal].some(({ pid }) => isRunning(pid)), { timeout: 10_000 }).toBe(false);
+      await everything;
+      expect(output).not.toContain("Ctrl-C stops them.");
+      const pids = /Stopped the Prism mocks \(pids (\d+), (\d+)\) on parent exit\./.exec(output);
+      expect(pids, output).not.toBeNull();
+      for (const pid of [pids?.[1], pids?.[2]]) {
+        await expect.poll(() => isRunning(Number(pid)), { timeout: 10_000 }).toBe(false);
+      }
     } finally {
       if (shell.exitCode === null && shell.signalCode === null) shell.kill("SIGKILL");
     }
@@ -182,7 +194,7 @@ describe("the mock servers (npm run mock)", { timeout: CHILD_PROCESS_TEST_TIMEOU
       );
       expect(failure).toMatchObject({
         code: 1,
-        stdout: "",
+        stdout: "Starting a Prism mock of each spec...\n",
         stderr: `mock: port ${port} on 127.0.0.1 is in use: stop what holds it, or pick another port\n`,
       });
     } finally {
