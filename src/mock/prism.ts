@@ -11,7 +11,7 @@ import { MockServerError } from "./errors";
  * A Prism that exits is caught at once; this only stops waiting on one that hangs. Its start is a few
  * seconds of CPU, which a machine running three test suites at once can stretch past half a minute.
  */
-export const PRISM_START_TIMEOUT_MS = 120_000;
+const PRISM_START_TIMEOUT_MS = 120_000;
 const POLL_INTERVAL_MS = 100;
 /** Output kept for the error when Prism fails to start. */
 const KEPT_OUTPUT_CHARS = 4_000;

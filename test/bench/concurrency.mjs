@@ -6,7 +6,7 @@ import { createPayPalBillingClient } from "../../dist/paypal.js";
 import { paypalSdkClient } from "./competitors.mjs";
 import { median, QUICK, startServer } from "./lib.mjs";
 
-export const LEVELS = QUICK ? [1, 10, 100] : [1, 10, 100, 1000];
+const LEVELS = QUICK ? [1, 10, 100] : [1, 10, 100, 1000];
 const TOKEN_DELAY_MS = 50;
 const REPEATS = QUICK ? 1 : 3;
 

@@ -5,7 +5,7 @@
 import { createPayPalBillingClient } from "../../dist/paypal.js";
 import { median, QUICK, startServer } from "./lib.mjs";
 
-export const PAGE_COUNTS = QUICK ? [10, 100, 1000] : [10, 100, 1000, 10_000];
+const PAGE_COUNTS = QUICK ? [10, 100, 1000] : [10, 100, 1000, 10_000];
 const WARMUP_PAGES = QUICK ? 300 : 5_000;
 /** Pages walked at each length at least, in repeated walks (one walk for the longest). */
 const WALK_PAGES = QUICK ? 100 : 1_000;

@@ -13,7 +13,7 @@ export function prolifiWith(answer: Answer, options: ProlifiClientOptions = {}) 
   return { mock, client };
 }
 
-export const isTokenRequest = (request: Request): boolean => new URL(request.url).pathname === "/v1/oauth2/token";
+const isTokenRequest = (request: Request): boolean => new URL(request.url).pathname === "/v1/oauth2/token";
 
 /** A token answer PayPal would give, valid `expiresIn` seconds. */
 export const tokenResponse = (expiresIn: number = 32_400, token = ACCESS_TOKEN): Response =>
