@@ -3,23 +3,9 @@
  * Do not make direct changes to the file.
  */
 
-/** A paginated operation, and every item of its 200 examples in order. */
-export interface PagedOperation {
-  method: string;
-  /** OpenAPI path template, such as `/customers/{id}/items`. */
-  path: string;
-  pageParam: string;
-  perPageParam: string;
-  defaultPerPage: number;
-  /** The 200 example Prism is asked for. */
-  example: string;
-  itemsKey: string;
-  items: readonly unknown[];
-}
-
 export const spec = "spec/paypal-billing.yaml";
 
-export const pagedOperations: readonly PagedOperation[] = [
+export const pagedOperations = [
   {
     "method": "GET",
     "path": "/v1/commerce/billing/customers/{external_customer_id}/past_usage",

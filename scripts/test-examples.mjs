@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { projectRoot } from "./lib/apis.mjs";
+import { packPackage } from "./lib/consumer.mjs";
 import { REPORTS } from "./lib/reports.mjs";
 import { NODE_22, NODE_24, runtimeBinary } from "./lib/runtimes.mjs";
 import { vitestTotals } from "./lib/totals.mjs";
@@ -50,8 +51,7 @@ const results = [];
 let passed = 0;
 let failed = 0;
 try {
-  const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", work], { cwd: projectRoot });
-  const tarball = join(work, JSON.parse(stdout)[0].filename);
+  const { tarball } = await packPackage(work);
   for (const plan of RUNS.filter((r) => only.length === 0 || only.includes(r.example))) {
     const name = `${plan.example}${plan.label ? ` (${plan.label})` : ""} on ${plan.node.name}`;
     const started = performance.now();

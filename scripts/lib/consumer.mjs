@@ -10,21 +10,34 @@ import { projectRoot } from "./apis.mjs";
 const run = promisify(execFile);
 
 /**
- * @returns {Promise<{ dir: string, files: string[] }>} the consumer folder, with billing-usage
- *   installed from its tarball, and the paths the tarball holds
+ * `npm pack` of the built package into `destination`.
+ * @returns {Promise<{ tarball: string, filename: string, files: string[] }>} the tarball's path, its
+ *   file name, and the paths it holds
+ */
+export async function packPackage(destination) {
+  const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", destination], { cwd: projectRoot });
+  const [packed] = JSON.parse(stdout);
+  return {
+    tarball: join(destination, packed.filename),
+    filename: packed.filename,
+    files: packed.files.map((file) => file.path),
+  };
+}
+
+/**
+ * @returns {Promise<{ dir: string, filename: string, files: string[] }>} the consumer folder, with
+ *   billing-usage installed from its tarball, the tarball's file name, and the paths it holds
  */
 export async function installPackedConsumer() {
   if (!existsSync(join(projectRoot, "dist/index.js"))) throw new Error("dist/ is missing: run `npm run build` first");
   const consumer = mkdtempSync(join(tmpdir(), "billing-usage-consumer-"));
   cpSync(join(projectRoot, "test/fixtures/consumer"), consumer, { recursive: true });
   try {
-    const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", consumer], { cwd: projectRoot });
-    const [packed] = JSON.parse(stdout);
-    const tarball = join(consumer, packed.filename);
+    const { tarball, filename, files } = await packPackage(consumer);
     await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--no-package-lock", tarball], {
       cwd: consumer,
     });
-    return { dir: consumer, files: packed.files.map((file) => file.path) };
+    return { dir: consumer, filename, files };
   } catch (error) {
     rmSync(consumer, { recursive: true, force: true });
     throw error;

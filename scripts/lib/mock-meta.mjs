@@ -3,6 +3,7 @@
 // in front of it pages by `page`/`per_page` over the items of all the operation's 200 examples, so a
 // client walking the mock sees every example item once, on the pages it asked for.
 import { eachOperation } from "./openapi.mjs";
+import { generatedHeader } from "./spec-meta.mjs";
 
 /** The Lago-style page-number parameters both PayPal list endpoints use. */
 const PAGE_PARAM = "page";
@@ -44,30 +45,13 @@ function pagedOperationsOf(spec, specPath) {
   return paged;
 }
 
+/** The shape of each entry is src/mock/paging.ts's `PagedOperation`, which type-checks it. */
 export function buildMockModule(spec, specPath) {
   return [
-    "/**",
-    ` * This file was auto-generated from ${specPath} by scripts/generate.mjs.`,
-    " * Do not make direct changes to the file.",
-    " */",
-    "",
-    "/** A paginated operation, and every item of its 200 examples in order. */",
-    "export interface PagedOperation {",
-    "  method: string;",
-    "  /** OpenAPI path template, such as `/customers/{id}/items`. */",
-    "  path: string;",
-    "  pageParam: string;",
-    "  perPageParam: string;",
-    "  defaultPerPage: number;",
-    "  /** The 200 example Prism is asked for. */",
-    "  example: string;",
-    "  itemsKey: string;",
-    "  items: readonly unknown[];",
-    "}",
-    "",
+    ...generatedHeader(specPath),
     `export const spec = ${JSON.stringify(specPath)};`,
     "",
-    `export const pagedOperations: readonly PagedOperation[] = ${JSON.stringify(pagedOperationsOf(spec, specPath), null, 2)};`,
+    `export const pagedOperations = ${JSON.stringify(pagedOperationsOf(spec, specPath), null, 2)};`,
     "",
   ].join("\n");
 }

@@ -28,13 +28,18 @@ function keyPatternsOf(spec) {
   return patterns;
 }
 
+/** The comment every file scripts/generate.mjs writes from a spec opens with. */
+export const generatedHeader = (specPath) => [
+  "/**",
+  ` * This file was auto-generated from ${specPath} by scripts/generate.mjs.`,
+  " * Do not make direct changes to the file.",
+  " */",
+  "",
+];
+
 export function buildMetaModule(spec, specPath) {
   const lines = [
-    "/**",
-    ` * This file was auto-generated from ${specPath} by scripts/generate.mjs.`,
-    " * Do not make direct changes to the file.",
-    " */",
-    "",
+    ...generatedHeader(specPath),
     `export const servers = ${JSON.stringify(
       spec.servers.map((s) => s.url),
       null,

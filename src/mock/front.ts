@@ -17,8 +17,6 @@ import { type PagedOperation, pageBody, pagedOperationFor } from "./paging";
 export interface FrontPlan {
   host: string;
   port: number;
-  /** Where Prism listens: set once it answers (the port is taken first, so a busy one fails at once). */
-  upstream: { prismUrl?: string };
   pagedOperations: readonly PagedOperation[];
   /** Path prefixes of the spec's real servers (`/api/v1/public`), which a mock baseUrl must not carry. */
   serverBasePaths: readonly string[];
@@ -26,6 +24,8 @@ export interface FrontPlan {
 
 export interface Front {
   baseUrl: string;
+  /** Where Prism listens, once it answers: the port is taken first, so a busy one fails at once. */
+  forwardTo: (prismUrl: string) => void;
   close: () => Promise<void>;
 }
 
@@ -47,7 +47,13 @@ function copyHeaders(from: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-function handle(plan: FrontPlan, baseUrl: string, req: IncomingMessage, res: ServerResponse): void {
+function handle(
+  plan: FrontPlan,
+  baseUrl: string,
+  prismUrl: string | undefined,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
   const url = new URL(req.url ?? "/", baseUrl);
   const wrongBase = plan.serverBasePaths.find((base) => url.pathname.startsWith(`${base}/`));
   if (wrongBase) {
@@ -56,7 +62,6 @@ function handle(plan: FrontPlan, baseUrl: string, req: IncomingMessage, res: Ser
     sendJson(res, 404, {}, { error: { type: "not_found", message }, name: "RESOURCE_NOT_FOUND", message });
     return;
   }
-  const { prismUrl } = plan.upstream;
   if (prismUrl === undefined) {
     sendJson(res, 503, { "retry-after": "1" }, { message: "this mock is still starting" });
     return;
@@ -87,8 +92,9 @@ function handle(plan: FrontPlan, baseUrl: string, req: IncomingMessage, res: Ser
 
 /** Binds `plan.host:plan.port` (0 for a free one) and starts forwarding. */
 export function startFront(plan: FrontPlan): Promise<Front> {
-  const server: Server = createServer((req, res) => handle(plan, baseUrl, req, res));
   let baseUrl = "";
+  let prismUrl: string | undefined;
+  const server: Server = createServer((req, res) => handle(plan, baseUrl, prismUrl, req, res));
   return new Promise((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
       reject(
@@ -106,6 +112,9 @@ export function startFront(plan: FrontPlan): Promise<Front> {
       baseUrl = `http://${plan.host.includes(":") ? `[${plan.host}]` : plan.host}:${port}`;
       resolve({
         baseUrl,
+        forwardTo: (url) => {
+          prismUrl = url;
+        },
         close: () =>
           new Promise((done) => {
             server.close(() => done());

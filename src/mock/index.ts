@@ -8,6 +8,7 @@ import { servers as paypalServers } from "../../generated/paypal-billing.meta";
 import * as paypalMock from "../../generated/paypal-billing.mock";
 import { servers as prolifiServers } from "../../generated/prolifi.meta";
 import * as prolifiMock from "../../generated/prolifi.mock";
+import { checkWholeNumber } from "../core/checks";
 import { InvalidInputError } from "../core/errors";
 import { checkOptionNames } from "../core/option-names";
 import { type Front, startFront } from "./front";
@@ -67,10 +68,8 @@ function packageRoot(): string {
 function checkOptions(options: StartMocksOptions): void {
   checkOptionNames(options, ["port", "host"]);
   const { port, host } = options;
-  const apiCount = Object.keys(MOCKED_APIS).length;
-  if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port + apiCount - 1 <= HIGHEST_PORT)) {
-    throw new InvalidInputError("port", `port must be a whole number from 1 to ${HIGHEST_PORT - apiCount + 1}`);
-  }
+  // Room for one port per API from `port` on.
+  checkWholeNumber("port", port, 1, HIGHEST_PORT - Object.keys(MOCKED_APIS).length + 1);
   if (host !== undefined && (typeof host !== "string" || host === "")) {
     throw new InvalidInputError("host", "host must be a non-empty string, such as 127.0.0.1");
   }
@@ -96,12 +95,10 @@ export async function startMocks(options: StartMocksOptions = {}): Promise<Mocks
   };
   try {
     const entries = Object.entries(MOCKED_APIS);
-    const upstreams = entries.map(() => ({}) as { prismUrl?: string });
     for (const [i, [, api]] of entries.entries()) {
       const front = await startFront({
         host,
         port: options.port === undefined ? 0 : options.port + i,
-        upstream: upstreams[i] as { prismUrl?: string },
         pagedOperations: api.pagedOperations,
         serverBasePaths: api.servers.map(basePathOf).filter((path) => path !== ""),
       });
@@ -115,8 +112,9 @@ export async function startMocks(options: StartMocksOptions = {}): Promise<Mocks
     if (failure) throw failure.reason;
     const mocks = entries.map(([name, api], i) => {
       const prism = prisms[i] as PrismProcess;
-      (upstreams[i] as { prismUrl?: string }).prismUrl = prism.url;
-      const mock: MockServer = { baseUrl: (fronts[i] as Front).baseUrl, spec: api.spec, prismPid: prism.pid };
+      const front = fronts[i] as Front;
+      front.forwardTo(prism.url);
+      const mock: MockServer = { baseUrl: front.baseUrl, spec: api.spec, prismPid: prism.pid };
       return [name, mock] as const;
     });
     return { ...(Object.fromEntries(mocks) as Record<keyof typeof MOCKED_APIS, MockServer>), stop };

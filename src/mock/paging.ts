@@ -1,8 +1,18 @@
 // What the mock answers for a page of a paginated list: the items of all the spec's examples, cut
 // by `page`/`per_page` as the API does, with a `meta` that tells the truth about them.
-import type { PagedOperation } from "../../generated/paypal-billing.mock";
-
-export type { PagedOperation };
+/** A paginated operation, and every item of its 200 examples in order (generated/*.mock.ts lists them). */
+export interface PagedOperation {
+  readonly method: string;
+  /** OpenAPI path template, such as `/customers/{id}/items`. */
+  readonly path: string;
+  readonly pageParam: string;
+  readonly perPageParam: string;
+  readonly defaultPerPage: number;
+  /** The 200 example Prism is asked for, so it still checks the request and the status. */
+  readonly example: string;
+  readonly itemsKey: string;
+  readonly items: readonly unknown[];
+}
 
 /** `{param}` segments of an OpenAPI path template match any one non-empty path segment. */
 function templateToRegExp(template: string): RegExp {

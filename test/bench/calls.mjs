@@ -8,7 +8,7 @@ import createClient from "openapi-fetch";
 import { createPayPalBillingClient } from "../../dist/paypal.js";
 import { createProlifiClient } from "../../dist/prolifi.js";
 import { loadCompetitors } from "./competitors.mjs";
-import { median, QUICK, quantile, startServer } from "./lib.mjs";
+import { median, QUICK, quantile, runAlone } from "./lib.mjs";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 5 : 25));
 const CALLS_PER_ROUND = Number(process.env.BENCH_CALLS ?? (QUICK ? 100 : 300));
@@ -121,11 +121,4 @@ export function printCalls({ rounds, callsPerRound, rows }) {
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const server = await startServer();
-  try {
-    printCalls(await measureCalls(server));
-  } finally {
-    server.stop();
-  }
-}
+await runAlone(import.meta.url, measureCalls, printCalls);

@@ -4,7 +4,7 @@
 // server saw: one for this package at any N (single-flight); PayPal's own SDK beside it.
 import { createPayPalBillingClient } from "../../dist/paypal.js";
 import { paypalSdkClient } from "./competitors.mjs";
-import { median, QUICK, startServer } from "./lib.mjs";
+import { median, QUICK, runAlone } from "./lib.mjs";
 
 const LEVELS = QUICK ? [1, 10, 100] : [1, 10, 100, 1000];
 const TOKEN_DELAY_MS = 50;
@@ -53,11 +53,4 @@ export function printConcurrency({ tokenDelayMs, rows }) {
   console.table(rows.map((r) => ({ ...r, callsPerSecond: Math.round(r.callsPerSecond) })));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const server = await startServer();
-  try {
-    printConcurrency(await measureConcurrency(server));
-  } finally {
-    server.stop();
-  }
-}
+await runAlone(import.meta.url, measureConcurrency, printConcurrency);

@@ -5,7 +5,7 @@
 import createClient from "openapi-fetch";
 import { createPayPalBillingClient } from "../../dist/paypal.js";
 import { createProlifiClient } from "../../dist/prolifi.js";
-import { median, QUICK } from "./lib.mjs";
+import { isMain, median, QUICK } from "./lib.mjs";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 5 : 15));
 const ROUND_MS = QUICK ? 150 : 400;
@@ -100,4 +100,4 @@ export function printCpu(rows) {
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) printCpu(await measureCpu());
+if (isMain(import.meta.url)) printCpu(await measureCpu());

@@ -4,6 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { isMain } from "./lib.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 export function installCompetitors() {
@@ -12,4 +13,4 @@ export function installCompetitors() {
   execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--prefer-offline"], { cwd: here, stdio: "inherit" });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) installCompetitors();
+if (isMain(import.meta.url)) installCompetitors();

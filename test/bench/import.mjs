@@ -4,7 +4,7 @@
 // asserts nothing. Run after `npm run build`.
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { median, QUICK } from "./lib.mjs";
+import { isMain, median, QUICK } from "./lib.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 5 : 11));
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -48,4 +48,4 @@ export function printImports({ runs, rows }) {
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) printImports(measureImports());
+if (isMain(import.meta.url)) printImports(measureImports());

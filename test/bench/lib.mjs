@@ -1,5 +1,6 @@
 // What every benchmark script shares: the loopback server in its own process, and the statistics.
 import { fork } from "node:child_process";
+import { pathToFileURL } from "node:url";
 
 /** Starts server.mjs in a child process; `stop()` ends it. */
 export async function startServer() {
@@ -25,3 +26,17 @@ export const median = (values) => quantile(values, 0.5);
 
 /** Whether this is CI's short run (figures for the log, never a gate). */
 export const QUICK = process.env.BENCH_QUICK === "1";
+
+/** Whether the module at `url` is the script node was started with (each benchmark also runs alone). */
+export const isMain = (url) => process.argv[1] !== undefined && url === pathToFileURL(process.argv[1]).href;
+
+/** Runs one benchmark alone, against a server of its own, and prints its table. */
+export async function runAlone(url, measure, print) {
+  if (!isMain(url)) return;
+  const server = await startServer();
+  try {
+    print(await measure(server));
+  } finally {
+    server.stop();
+  }
+}

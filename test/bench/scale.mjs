@@ -3,7 +3,7 @@
 // lengthens. The walk keeps nothing, so the heap after it, garbage collected, should be where it
 // started; time should grow in step with pages. Needs --expose-gc (run.mjs passes it).
 import { createPayPalBillingClient } from "../../dist/paypal.js";
-import { median, QUICK, startServer } from "./lib.mjs";
+import { median, QUICK, runAlone } from "./lib.mjs";
 
 const PAGE_COUNTS = QUICK ? [10, 100, 1000] : [10, 100, 1000, 10_000];
 const WARMUP_PAGES = QUICK ? 300 : 5_000;
@@ -78,11 +78,4 @@ export function printScale({ rows }) {
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const server = await startServer();
-  try {
-    printScale(await measureScale(server));
-  } finally {
-    server.stop();
-  }
-}
+await runAlone(import.meta.url, measureScale, printScale);

@@ -79,6 +79,7 @@ const LOAD_SLACK_MS = 4_000;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// Skipped, and named so, where Debian's redis-server is not on PATH; .ci/run installs it.
 describe.skipIf(!redisServerPath())(
   "a fleet sharing one PayPal token through Redis (needs redis-server on PATH)",
   { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS },

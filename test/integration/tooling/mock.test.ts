@@ -203,7 +203,7 @@ describe("the mock servers (npm run mock)", { timeout: CHILD_PROCESS_TEST_TIMEOU
   });
 
   test.each([
-    [["--port", "65535"], "mock: --port must be a whole number from 1 to 65534"],
+    [["--port", "65535"], "mock: --port must be a whole number from 1 to 65534 (got 65535)"],
     [["--port", "abc"], "mock: --port takes a port number, got abc"],
     [["--prot", "4010"], "mock: Unknown option '--prot'"],
     [["--port"], "mock: Option '--port <value>' argument missing"],

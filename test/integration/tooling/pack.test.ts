@@ -2,9 +2,11 @@
 // require()d by name with real calls against Prism. (Strict consumer projects type-check against it
 // in scripts/typecheck-examples.mjs, a step of npm test.)
 import { execFile } from "node:child_process";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { projectRoot } from "../../../scripts/lib/apis.mjs";
 import { installPackedConsumer } from "../../../scripts/lib/consumer.mjs";
 import { CHILD_PROCESS_TEST_TIMEOUT_MS } from "../../helpers/child-process";
 import { prismUrl } from "../../helpers/prism";
@@ -12,9 +14,10 @@ import { prismUrl } from "../../helpers/prism";
 const run = promisify(execFile);
 let consumer: string;
 let packedFiles: string[];
+let tarballName: string;
 
 beforeAll(async () => {
-  ({ dir: consumer, files: packedFiles } = await installPackedConsumer());
+  ({ dir: consumer, files: packedFiles, filename: tarballName } = await installPackedConsumer());
 }, CHILD_PROCESS_TEST_TIMEOUT_MS);
 
 afterAll(() => {
@@ -52,6 +55,14 @@ describe("the packed package", { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () =>
     );
     expect(other).toEqual([]);
     expect(packedFiles).toEqual(expect.arrayContaining(["dist/prolifi.d.ts", "dist/mock.js", ...specs]));
+  });
+
+  test("the tarball is the one the README's install-before-publication commands name", () => {
+    const { version } = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as { version: string };
+    expect(tarballName).toBe(`billing-usage-${version}.tgz`);
+    const readme = readFileSync(join(projectRoot, "README.md"), "utf8");
+    expect(readme).toContain(`npm ci && npm run build && npm pack     # writes ${tarballName}`);
+    expect(readme).toContain(`npm install ../billing-usage/${tarballName}`);
   });
 
   test("billing-usage/mock without Prism installed says how to install it", async () => {
