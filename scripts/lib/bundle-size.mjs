@@ -22,10 +22,14 @@ export const gzipSize = (code) => gzipSync(code, { level: 9 }).length;
  * plain-object and safe-integer checks, errors' toJSON, a monotonic clock, bounded tokenStore calls)
  * and fleet token sharing (PayPal, ~250 B); then 9,600 / 11,900 B for the typed methods' fast path
  * (a plain request and the bytes parsed where they were read, ~290 B), which cut the per-call cost
- * over openapi-fetch from 1.30-1.36x to 1.04-1.09x. The goal set for these bundles is 7,600 / 9,400 B
+ * over openapi-fetch from 1.30-1.36x to 1.04-1.09x; then 9,900 / 12,200 B for the long-run defects a
+ * soak and an interop run found (~300 B each): one abort listener per signal however many calls share
+ * it, every retry timer cleared with its call, tokens held for redaction bounded, any WHATWG fetch
+ * handed a URL and a plain init (a raw Request unpacked), and a fetch's usage errors told from
+ * network failures. The goal set for these bundles is 7,600 / 9,400 B
  * (the performance issue); see the README's "Bundle size" section for where the bytes go.
  */
 export const BUDGETS = {
-  "billing-usage/prolifi": { ceiling: 9_600 },
-  "billing-usage/paypal": { ceiling: 11_900 },
+  "billing-usage/prolifi": { ceiling: 9_900 },
+  "billing-usage/paypal": { ceiling: 12_200 },
 };

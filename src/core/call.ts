@@ -1,5 +1,6 @@
 // One logical call: its deadline and its caller's signal cover every attempt, wait and token
 // fetch made for it. The two ways a call ends early are worded here, once.
+import { onAbort } from "./abort";
 import { RequestAbortedError, type RequestTarget, TimeoutError } from "./errors";
 
 /**
@@ -77,23 +78,22 @@ export function checkStillWanted(call: Call, what: Subject): void {
 
 /**
  * Waits for `work` on behalf of `call`: rejects as soon as the call is aborted or out of time,
- * without cancelling `work`, which other calls may share (a token fetch), or which is only a
- * wait (`work` of `undefined` waits `waitMs`). Leaves no timer or listener behind.
+ * without cancelling `work`, which other calls may share (a token fetch). Leaves no timer or
+ * listener behind.
  */
 export function untilCallEnds<T>(work: Promise<T>, call: Call, what: Subject): Promise<T> {
   return new Promise<T>((resolve, reject) => {
+    if (call.signal?.aborted) return reject(abortedError(what, call));
     const timer = setTimeout(
       () => finish(() => reject(deadlineError(what, call))),
       Math.max(0, call.deadlineAt - monotonicNow()),
     );
-    const onAbort = () => finish(() => reject(abortedError(what, call)));
+    const unwatch = onAbort(call.signal, () => finish(() => reject(abortedError(what, call))));
     function finish(settle: () => void): void {
       clearTimeout(timer);
-      call.signal?.removeEventListener("abort", onAbort);
+      unwatch();
       settle();
     }
-    if (call.signal?.aborted) return onAbort();
-    call.signal?.addEventListener("abort", onAbort, { once: true });
     work.then(
       (value) => finish(() => resolve(value)),
       (error: unknown) => finish(() => reject(error)),
@@ -101,6 +101,11 @@ export function untilCallEnds<T>(work: Promise<T>, call: Call, what: Subject): P
   });
 }
 
-/** Waits `ms` unless the call is aborted first. */
-export const sleep = (ms: number, call: Call, what: Subject): Promise<void> =>
-  untilCallEnds(new Promise<void>((resolve) => setTimeout(resolve, ms)), call, what);
+/** Waits `ms` unless the call ends first; its timer goes with it, so nothing keeps a process alive. */
+export function sleep(ms: number, call: Call, what: Subject): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const slept = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return untilCallEnds(slept, call, what).finally(() => clearTimeout(timer));
+}

@@ -30,8 +30,8 @@ export class InvalidInputError extends BillingUsageError {
   override name = "InvalidInputError";
   /** The option or parameter at fault, e.g. `"start_date"` or `"apiKey"`. */
   readonly param: string;
-  constructor(param: string, message: string) {
-    super(message);
+  constructor(param: string, message: string, options?: ErrorOptions) {
+    super(message, options);
     this.param = param;
   }
 }

@@ -17,7 +17,7 @@ import { checkOperationInput, type OperationParameters } from "./checks";
 import { InvalidInputError } from "./errors";
 import { type ClientCore, checkRequestOptions, startCall } from "./options";
 import { type ResponseContext, resultOf, type TextResult, textResultOf } from "./response";
-import { bufferedResponse, type Outgoing, type Received } from "./transport";
+import { bufferedResponse, type PlainRequest, plainRequestOf, type Received } from "./transport";
 
 /** An operation as generated/*.meta.ts describes it. */
 interface Operation {
@@ -39,7 +39,7 @@ interface Answer<T> {
 }
 
 /** Sends a request as part of `call`: where a provider adds its auth. */
-type Sender = (request: Outgoing, call: Call) => Promise<Received>;
+type Sender = (request: PlainRequest, call: Call) => Promise<Received>;
 
 /** A typed method's whole runtime: `(values, options) => answer`. */
 interface BoundOperation<T> {
@@ -98,7 +98,7 @@ export function createApiClient<Paths extends {}>(core: ClientCore, config: ApiC
     pathSerializer: pathWithoutDotSegments,
     // A raw request is a call of its own, ended by the signal openapi-fetch put on it.
     fetch: async (request) =>
-      bufferedResponse(await send(request, core.transport.startCall({ signal: request.signal }))),
+      bufferedResponse(await send(await plainRequestOf(request), core.transport.startCall({ signal: request.signal }))),
   });
   let middleware = false;
   const { use } = raw;
@@ -126,7 +126,7 @@ export function createApiClient<Paths extends {}>(core: ClientCore, config: ApiC
             params,
             parseAs: "text",
             ...(checked.headers && { headers: checked.headers }),
-            fetch: async (built: Request) => bufferedResponse(await send(built, call)),
+            fetch: async (built: Request) => bufferedResponse(await send(await plainRequestOf(built), call)),
           })
         : textResultOf(
             await send(

@@ -5,21 +5,36 @@
 const REDACTED = "[redacted]";
 /** Shorter strings are never treated as secrets: redacting "a" would mangle every message. */
 const MIN_SECRET_LENGTH = 8;
+/**
+ * Access tokens held for redaction: the current one and the four before it. A call still in flight
+ * with an older token may fail after a rotation, and its error must still be clean; a process that
+ * runs for weeks must not hold every token it ever had, in memory and in plain text.
+ */
+export const REDACTED_TOKENS_KEPT = 5;
 
 export interface Redactor {
+  /** A secret held for the client's life: an API key, a client secret, a Basic header. */
   add(secret: string | undefined): void;
+  /** A secret that rotates (an access token): only the newest REDACTED_TOKENS_KEPT are held. */
+  addToken(token: string): void;
   redact(text: string): string;
 }
 
 export function createRedactor(): Redactor {
-  const secrets = new Set<string>();
+  const fixed = new Set<string>();
+  // Oldest first. The current token is handed to every call, so it is nearly always the last one here.
+  const tokens: string[] = [];
   return {
     add(secret) {
-      if (secret && secret.length >= MIN_SECRET_LENGTH) secrets.add(secret);
+      if (secret && secret.length >= MIN_SECRET_LENGTH) fixed.add(secret);
+    },
+    addToken(token) {
+      if (token.length < MIN_SECRET_LENGTH || tokens.includes(token)) return;
+      if (tokens.push(token) > REDACTED_TOKENS_KEPT) tokens.shift();
     },
     redact(text) {
       let out = text;
-      for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+      for (const secret of [...fixed, ...tokens]) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
       return out;
     },
   };

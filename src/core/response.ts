@@ -24,8 +24,8 @@ export interface ResponseContext {
   provider: Provider;
   readErrorBody: ErrorBodyReader;
   redactor: Redactor;
-  /** Picks the error class from the status; the shared status map unless a provider needs another. */
-  errorClassFor?: (status: number) => typeof ApiError;
+  /** Picks the error class from the status and the body's code; the shared status map unless a provider needs another. */
+  errorClassFor?: (status: number, code: string | undefined) => typeof ApiError;
 }
 
 /** The server's words go into our message, but never more than this many characters of them. */
@@ -74,7 +74,7 @@ function errorFromResponse(response: Response, rawBody: unknown, method: string,
   let text = `${nameRequest(method, url).text} failed with ${response.status}${code ? ` ${code}` : ""}`;
   if (details) text += `: ${details.length > MAX_DETAIL ? `${details.slice(0, MAX_DETAIL)}…` : details}`;
   if (requestId) text += ` [request id ${requestId}]`;
-  const ErrorClass = (ctx.errorClassFor ?? apiErrorClassFor)(response.status);
+  const ErrorClass = (ctx.errorClassFor ?? apiErrorClassFor)(response.status, code);
   return new ErrorClass(text, {
     provider: ctx.provider,
     method,

@@ -2,6 +2,8 @@
 // middleware cannot resend a request) for `raw`, and called directly by the typed methods. Each
 // attempt reads the whole body inside its own timeout, up to `maxResponseBytes`, and hands back the
 // response with its bytes: the typed methods parse them as they are, `raw` gets a buffered copy.
+
+import { onAbort } from "./abort";
 import {
   abortedError,
   type Call,
@@ -16,7 +18,7 @@ import {
   targetOf,
 } from "./call";
 import { LONG_RETRY_WAIT_MS, RETRY_AFTER_CAP_MS } from "./defaults";
-import { BillingUsageError, ConnectionError, ResponseTooLargeError, TimeoutError } from "./errors";
+import { BillingUsageError, ConnectionError, InvalidInputError, ResponseTooLargeError, TimeoutError } from "./errors";
 import type { Log } from "./log";
 import { type Redactor, redactError } from "./redact";
 import { backoffMs, isRetryableResponse, retryAfterMs } from "./retry-policy";
@@ -35,17 +37,18 @@ interface SendOptions {
 }
 
 /**
- * A request as the typed methods build it: no `Request` object, so `fetch` makes the only one. A
- * custom `fetch` gets `(url, { method, headers, signal })` for these, `(request, { signal })` for the rest.
+ * A request as `fetch` is handed it: a URL string and a plain init, never a `Request`. Any
+ * WHATWG-shaped fetch takes that (undici's own, a proxy's, a test double), while some refuse a
+ * `Request` made by another implementation's class. openapi-fetch's `Request` (for `raw`) is
+ * unpacked into one (`plainRequestOf`) before anything is added to it.
  */
 export interface PlainRequest {
   readonly method: string;
   readonly url: string;
   readonly headers: Headers;
-  readonly body?: undefined;
+  /** Read once, sent by every attempt. */
+  readonly body?: ArrayBuffer | string | undefined;
 }
-
-export type Outgoing = Request | PlainRequest;
 
 /** The final response of a call, its body already read (so `response.body` is used up). */
 export interface Received {
@@ -56,7 +59,7 @@ export interface Received {
 export interface Transport {
   startCall(settings?: RequestOptions): Call;
   /** Sends `request` with retries; resolves to the final response of any status, read whole. */
-  send(request: Outgoing, call: Call, options?: SendOptions): Promise<Received>;
+  send(request: PlainRequest, call: Call, options?: SendOptions): Promise<Received>;
 }
 
 /** Statuses `new Response()` refuses a body for (fetch never hands back a 1xx). */
@@ -67,6 +70,32 @@ export const bufferedResponse = ({ response, body }: Received): Response =>
   Object.defineProperty(new Response(NULL_BODY_STATUSES.includes(response.status) ? null : body, response), "url", {
     value: response.url,
   });
+
+/**
+ * A `Request` as plain parts, its body read once so that every attempt can send it. Its headers are
+ * copied: middleware may still hold the `Request`, and must not see the credentials added later.
+ */
+export async function plainRequestOf(request: Request): Promise<PlainRequest> {
+  const { method, url } = request;
+  return {
+    method,
+    url,
+    headers: new Headers(request.headers),
+    body: request.body ? await request.arrayBuffer() : undefined,
+  };
+}
+
+/**
+ * Codes Node and undici give a function that refuses its arguments, on the error a fetch throws or
+ * its cause (undici's "Failed to parse URL" carries ERR_INVALID_URL there). The plain TypeErrors
+ * runtimes throw for a network failure carry none of them.
+ */
+const ARGUMENT_ERROR = /^(ERR_INVALID_|ERR_MISSING_ARGS|UND_ERR_INVALID_ARG)/;
+
+const isArgumentError = (failure: unknown): boolean => {
+  const { code, cause } = (failure ?? {}) as { code?: unknown; cause?: { code?: unknown } };
+  return ARGUMENT_ERROR.test(`${code}`) || ARGUMENT_ERROR.test(`${cause?.code}`);
+};
 
 /**
  * The most telling reason in a fetch failure's cause chain: the deepest error code (`ECONNREFUSED`,
@@ -120,7 +149,7 @@ async function readLimited(response: Response, limit: number, tooLarge: () => Re
 export function createTransport(config: TransportConfig): Transport {
   const { log, redactor } = config;
 
-  async function attempt(request: Outgoing, call: Call, what: NamedRequest, n: number): Promise<Received> {
+  async function attempt(request: PlainRequest, call: Call, what: NamedRequest, n: number): Promise<Received> {
     const left = call.deadlineAt - monotonicNow();
     const limit = Math.max(0, Math.min(call.timeoutMs, left));
     const controller = new AbortController();
@@ -130,14 +159,11 @@ export function createTransport(config: TransportConfig): Transport {
       controller.abort();
     };
     const timer = setTimeout(stop("timeout"), limit);
-    const onCallerAbort = stop("caller");
-    call.signal?.addEventListener("abort", onCallerAbort, { once: true });
+    const unwatch = onAbort(call.signal, stop("caller"));
     try {
-      const { signal } = controller;
-      const response = await (request instanceof Request
-        ? // A body can be read once, so each attempt sends a clone; a bodiless GET needs no copy.
-          config.fetch(request.body ? request.clone() : request, { signal })
-        : config.fetch(request.url, { method: request.method, headers: request.headers, signal }));
+      const init: RequestInit = { method: request.method, headers: request.headers, signal: controller.signal };
+      if (request.body !== undefined) init.body = request.body;
+      const response = await config.fetch(request.url, init);
       const body = await readLimited(response, call.maxResponseBytes, () => {
         const type = response.headers.get("content-type");
         const message = `${what.text} returned more than ${call.maxResponseBytes} bytes (maxResponseBytes); stopped reading`;
@@ -155,15 +181,19 @@ export function createTransport(config: TransportConfig): Transport {
       if (cause instanceof BillingUsageError) throw cause;
       // A custom fetch or a proxy may quote the request's headers in its error: nothing leaves unredacted.
       const message = redactor.redact(`${what.text} failed: ${reasonOf(cause)}`);
-      throw new ConnectionError(message, { ...targetOf(what), cause: redactError(cause, redactor) });
+      const redacted = { cause: redactError(cause, redactor) };
+      // A fetch that refused its arguments was misused: a usage error, and no retry can help.
+      if (isArgumentError(cause))
+        throw new InvalidInputError("fetch", `fetch refused its arguments: ${message}`, redacted);
+      throw new ConnectionError(message, { ...targetOf(what), ...redacted });
     } finally {
       clearTimeout(timer);
-      call.signal?.removeEventListener("abort", onCallerAbort);
+      unwatch();
     }
   }
 
   async function send(
-    request: Outgoing,
+    request: PlainRequest,
     call: Call,
     { retry = request.method === "GET" }: SendOptions = {},
   ): Promise<Received> {

@@ -15,9 +15,14 @@ export interface Authorizer {
   renew(token: string): boolean;
 }
 
-export function tokenManagerAuthorizer(manager: TokenManager): Authorizer {
+/** Every token handed out, fetched or taken from a store, is redacted while it is among the newest few. */
+export function tokenManagerAuthorizer(manager: TokenManager, core: ClientCore): Authorizer {
   return {
-    token: (call) => manager.get(call),
+    async token(call) {
+      const token = await manager.get(call);
+      core.redactor.addToken(token);
+      return token;
+    },
     renew(token) {
       manager.invalidate(token);
       return true;
@@ -39,7 +44,7 @@ export function accessTokenAuthorizer(source: AccessTokenSource, core: ClientCor
           "the accessToken function must return a non-empty string of visible ASCII (the value returned is not shown)",
         );
       }
-      core.redactor.add(token);
+      core.redactor.addToken(token);
       return token;
     },
     // The function is asked again once after a 401.

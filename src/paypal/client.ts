@@ -14,7 +14,7 @@ import {
   REQUEST_OPTIONS,
 } from "../core/options";
 import { withHidden } from "../core/response";
-import type { Call, Outgoing, Received } from "../core/transport";
+import type { Call, PlainRequest, Received } from "../core/transport";
 import { type Authorizer, accessTokenAuthorizer, tokenManagerAuthorizer } from "./auth";
 import { type CredentialOptions, checkTokenStore, resolveBaseUrl, resolveCredentials } from "./credentials";
 import { DEFAULT_MAX_PAGES } from "./defaults";
@@ -93,18 +93,18 @@ export function createPayPalBillingClient(options: PayPalBillingClientOptions = 
             options.tokenStore,
             core.log,
           ),
+          core,
         )
       : accessTokenAuthorizer(credentials.accessToken, core);
 
-  const withBearer = (request: Outgoing, token: string): Outgoing => {
-    // openapi-fetch's Request may still be held by middleware: its token goes on a copy.
-    const authorized = request instanceof Request ? new Request(request) : request;
-    authorized.headers.set("Authorization", `Bearer ${token}`);
-    return authorized;
+  // The request's headers are its own (a raw Request's were copied), so middleware never sees a token.
+  const withBearer = (request: PlainRequest, token: string): PlainRequest => {
+    request.headers.set("Authorization", `Bearer ${token}`);
+    return request;
   };
 
   /** A data request with a token; after a 401, one new token and one replay, never more. */
-  async function sendAuthorized(request: Outgoing, call: Call): Promise<Received> {
+  async function sendAuthorized(request: PlainRequest, call: Call): Promise<Received> {
     // Nothing at all is sent for a call already aborted or out of time, not even a token request
     // (the request is named, which parses its URL, only when it has to be).
     if (isOver(call)) checkStillWanted(call, nameRequest(request.method, request.url));

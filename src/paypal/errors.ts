@@ -26,13 +26,15 @@ export function readPayPalError(body: unknown, headers: Headers): ErrorBodyField
   };
 }
 
-/** Reads the token endpoint's OAuth error, `{ error, error_description }` (RFC 6749 §5.2). */
+/**
+ * Reads the token endpoint's error: OAuth's `{ error, error_description }` (RFC 6749 §5.2), a
+ * problem+json `detail` (RFC 9457), or PayPal's own `{ name, message }`, whichever it sent.
+ */
 export function readOAuthError(body: unknown, headers: Headers): ErrorBodyFields {
-  const error =
-    typeof body === "object" && body !== null ? (body as { error?: unknown; error_description?: unknown }) : {};
+  const error = typeof body === "object" && body !== null ? (body as Record<string, unknown> & PayPalErrorBody) : {};
   return {
-    code: bodyText(error.error),
-    message: bodyText(error.error_description),
-    requestId: headers.get("paypal-debug-id") ?? undefined,
+    code: bodyText(error.error) ?? bodyText(error.name),
+    message: bodyText(error.error_description) ?? bodyText(error.detail) ?? bodyText(error.message),
+    requestId: bodyText(error.debug_id) ?? headers.get("paypal-debug-id") ?? undefined,
   };
 }

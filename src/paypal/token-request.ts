@@ -11,6 +11,8 @@ import type { IssuedToken } from "./token-manager";
 import type { AccessToken } from "./types";
 
 const TOKEN = operations.createAccessToken;
+/** OAuth's error codes for credentials the server refused (RFC 6749 §5.2). */
+const REFUSED_CREDENTIALS = ["invalid_client", "invalid_grant", "unauthorized_client"];
 
 /** A function that asks PayPal for one new token with these client credentials. */
 export function createTokenRequest(
@@ -23,28 +25,30 @@ export function createTokenRequest(
   const encoded = btoa(`${clientId}:${clientSecret}`);
   core.redactor.add(clientSecret);
   core.redactor.add(encoded);
-  // The token endpoint answers in OAuth's format; any 4xx but 429 means the credentials were refused.
+  // The token endpoint answers in OAuth's format. Refused credentials are an AuthenticationError at
+  // 400 as at 401; any other status (a proxy's 413, a 5xx) is what a data call would get for it.
   const responses: ResponseContext = {
     provider: "paypal",
     readErrorBody: readOAuthError,
     redactor: core.redactor,
-    errorClassFor: (status) =>
-      status >= 400 && status < 500 && status !== 429 ? AuthenticationError : apiErrorClassFor(status),
+    errorClassFor: (status, code) =>
+      status === 400 && code && REFUSED_CREDENTIALS.includes(code) ? AuthenticationError : apiErrorClassFor(status),
   };
   const url = `${baseUrl}${TOKEN.path}`;
 
   return async () => {
     // Its own call: a token is shared, so no one waiter's signal or deadline may cancel it.
     const call = core.transport.startCall();
-    const request = new Request(url, {
+    const request = {
       method: TOKEN.method,
-      headers: {
+      url,
+      headers: new Headers({
         Authorization: `Basic ${encoded}`,
         "Content-Type": "application/x-www-form-urlencoded",
         Accept: "application/json",
-      },
+      }),
       body: "grant_type=client_credentials",
-    });
+    };
     // Retried like a GET: it has no effect beyond issuing a token.
     const received = await core.transport.send(request, call, { retry: true });
     const { response } = received;
@@ -57,7 +61,6 @@ export function createTokenRequest(
         response.headers.get("content-type"),
       );
     }
-    core.redactor.add(token.access_token);
     return { accessToken: token.access_token, expiresInMs: Math.min(token.expires_in * 1000, TOKEN_LIFETIME_CAP_MS) };
   };
 }

@@ -1,5 +1,6 @@
 // What every benchmark script shares: the loopback server in its own process, and the statistics.
 import { fork } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
 /** Starts server.mjs in a child process; `stop()` ends it. */
@@ -39,4 +40,17 @@ export async function runAlone(url, measure, print) {
   } finally {
     server.stop();
   }
+}
+
+/** The heading of RESULTS.md's section that soak.mjs writes and run.mjs keeps. */
+export const SOAK_HEADING = "## Soak";
+
+/** The section of a Markdown file from `heading` to the next `## ` heading or the end, or "". */
+export function readSection(file, heading) {
+  if (!existsSync(file)) return "";
+  const text = readFileSync(file, "utf8");
+  const start = text.indexOf(`\n${heading}\n`);
+  if (start < 0) return "";
+  const next = text.indexOf("\n## ", start + heading.length + 2);
+  return text.slice(start, next < 0 ? undefined : next + 1);
 }

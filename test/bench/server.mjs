@@ -5,7 +5,9 @@
 //   GET  /v1/commerce/billing/customers/{id}/past_usage           PayPal past usage, `pages` pages of `per_page`
 //   GET  /api/v1/customers/{id}/past_usage                        the same body on Lago's route
 //   GET  /v2/checkout/orders/{id}                                 a PayPal order, for PayPal's own SDK
-//   GET  /__stats, POST /__config?pages=N&tokenDelayMs=M           counters and settings, for the bench
+//   GET  /__stats, POST /__config?pages=N&tokenDelayMs=M&rotateEvery=K  counters and settings, for the bench
+// With `rotateEvery` K > 0, a data request whose bearer token already served K requests gets a 401,
+// so a PayPal client fetches a new token every K calls (the soak's token rotation).
 import { createServer } from "node:http";
 
 const usageBody = JSON.stringify({
@@ -47,7 +49,9 @@ const orderBody = JSON.stringify({
   })),
 });
 
-const settings = { pages: 1, tokenDelayMs: 0 };
+const settings = { pages: 1, tokenDelayMs: 0, rotateEvery: 0 };
+/** Requests served per bearer token, for `rotateEvery`. */
+const servedBy = new Map();
 const stats = { tokenRequests: 0, dataRequests: 0 };
 /** Per-page bodies are cached: the bench measures the client, not this server's JSON.stringify. */
 const pageCache = new Map();
@@ -89,6 +93,7 @@ const server = createServer((req, res) => {
     stats.tokenRequests = 0;
     stats.dataRequests = 0;
     pageCache.clear();
+    servedBy.clear();
     return send(res, 200, JSON.stringify(settings));
   }
   if (path === "/v1/oauth2/token") {
@@ -107,6 +112,11 @@ const server = createServer((req, res) => {
     return settings.tokenDelayMs > 0 ? setTimeout(answer, settings.tokenDelayMs) : answer();
   }
   stats.dataRequests += 1;
+  if (settings.rotateEvery > 0) {
+    const served = (servedBy.get(req.headers.authorization) ?? 0) + 1;
+    servedBy.set(req.headers.authorization, served);
+    if (served > settings.rotateEvery) return send(res, 401, JSON.stringify({ error: "invalid_token" }));
+  }
   if (path.endsWith("/past_usage")) {
     const page = Number(url.searchParams.get("page") ?? 1);
     const perPage = Number(url.searchParams.get("per_page") ?? 4);

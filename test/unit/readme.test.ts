@@ -15,6 +15,7 @@ const WHERE_CI_RUNS: Record<string, [file: string, text: string]> = {
   // The README's install-before-publication build (then `npm pack`, which the pack test runs).
   build: ["package.json", "npm run build"],
   bench: [".ci/run", "npm run bench"],
+  soak: [".ci/run", "npm run soak"],
   "size:breakdown": [".ci/run", "npm run -s size:breakdown"],
   "spec:diff": [".ci/run", "npm run -s spec:diff"],
   // npm test's last step, `vitest run`, runs both projects.

@@ -2,15 +2,20 @@
 // requests separately.
 import { afterEach, describe, expect, test } from "vitest";
 import {
+  ApiError,
   AuthenticationError,
+  BadRequestError,
   createPayPalBillingClient,
   InternalServerError,
   InvalidInputError,
+  NotFoundError,
   type PayPalBillingClientOptions,
+  PermissionDeniedError,
   RequestAbortedError,
   type StoredToken,
   TimeoutError,
   type TokenStore,
+  UnprocessableEntityError,
 } from "../../../src/paypal/index";
 import { refreshMarginMs } from "../../../src/paypal/token-manager";
 import { json } from "../../helpers/fault-server";
@@ -141,9 +146,68 @@ describe("PayPal token lifecycle", () => {
     expect(paypal?.dataRequests).toBe(0);
   });
 
-  test("a 400 from the token endpoint is an AuthenticationError too", async () => {
-    const client = await clientFor({ token: (res) => json(res, 400, { error: "invalid_request" }) });
-    await expect(get(client)).rejects.toMatchObject({ name: "AuthenticationError", code: "invalid_request" });
+  test.each(["invalid_client", "invalid_grant", "unauthorized_client"])(
+    "a 400 %s from the token endpoint is an AuthenticationError carrying the vendor's description",
+    async (code) => {
+      const client = await clientFor({ token: (res) => json(res, 400, { error: code, error_description: "Refused" }) });
+      const error = await get(client).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AuthenticationError);
+      expect(error).toMatchObject({ code, status: 400 });
+      expect((error as Error).message).toBe(`POST ${paypal?.url}/v1/oauth2/token failed with 400 ${code}: Refused`);
+    },
+  );
+
+  test("a 400 problem+json from the token endpoint is a BadRequestError with its detail, redacted and cut", async () => {
+    const detail = `grant rejected for ${CLIENT_SECRET} ${"x".repeat(400)}`;
+    const client = await clientFor({
+      token: (res) => {
+        res.writeHead(400, { "content-type": "application/problem+json" });
+        res.end(JSON.stringify({ type: "about:blank", title: "Bad Request", status: 400, detail }));
+      },
+    });
+    const error = await get(client).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    const { message } = error as Error;
+    expect(message).toMatch(
+      /^POST http:\/\/127\.0\.0\.1:\d+\/v1\/oauth2\/token failed with 400: grant rejected for \[redacted\] x+…$/,
+    );
+    expect(message).not.toContain(CLIENT_SECRET);
+    expect(message.length).toBeLessThan(300);
+    expect(paypal?.tokenRequests).toBe(1);
+  });
+
+  test("a proxy's 413 HTML page on the token request is an ApiError naming the token endpoint, not an AuthenticationError", async () => {
+    const client = await clientFor({
+      token: (res) => {
+        res.writeHead(413, { "content-type": "text/html" });
+        res.end("<html><body><h1>413 Request Entity Too Large</h1></body></html>");
+      },
+    });
+    const error = await get(client).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).not.toBeInstanceOf(AuthenticationError);
+    expect(error).toMatchObject({ status: 413, method: "POST", url: `${paypal?.url}/v1/oauth2/token` });
+    expect((error as ApiError).body).toContain("413 Request Entity Too Large");
+    expect(paypal?.tokenRequests).toBe(1);
+  });
+
+  test.each([
+    [403, PermissionDeniedError],
+    [404, NotFoundError],
+    [422, UnprocessableEntityError],
+  ])("a %i from the token endpoint is the class a data call gets for it", async (status, ErrorClass) => {
+    const client = await clientFor({ token: (res) => json(res, status, { name: "SOME_ERROR", message: "Nope" }) });
+    const error = await get(client).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect((error as Error).message).toBe(`POST ${paypal?.url}/v1/oauth2/token failed with ${status} SOME_ERROR: Nope`);
+  });
+
+  test("retries a 429 from the token endpoint after its Retry-After", async () => {
+    const client = await clientFor({
+      token: (res, n) => (n === 1 ? json(res, 429, {}, { "retry-after": "0" }) : issueToken(res, n)),
+    });
+    await get(client);
+    expect(paypal?.tokenRequests).toBe(2);
   });
 
   test("retries a 503 from the token endpoint like a GET", async () => {

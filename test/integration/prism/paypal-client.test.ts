@@ -3,7 +3,7 @@
 // test/setup/fail-on-violations.ts.
 import { describe, expect, test } from "vitest";
 import { pagedOperations } from "../../../generated/paypal-billing.mock";
-import { AuthenticationError, createPayPalBillingClient } from "../../../src/paypal/index";
+import { AuthenticationError, BadRequestError, createPayPalBillingClient } from "../../../src/paypal/index";
 import { EXPECTED_CLASS } from "../../helpers/error-classes";
 import { CLIENT_ID, CLIENT_SECRET, SUBSCRIPTION } from "../../helpers/fixtures";
 import { prismFetch, prismUrl } from "../../helpers/prism";
@@ -105,13 +105,20 @@ describe("PayPal client on Prism", () => {
     declaredResponses("paypal-billing", "createAccessToken")
       .filter((r) => r.status >= 400)
       .map((r) => [r.status, r] as const),
-  )("a declared %i from the token endpoint is an AuthenticationError with the OAuth code", async (status, declared) => {
-    const { client, sent } = prismClient({ tokenPrefer: `code=${status}` });
-    const error = await client.getPastUsage("cust_42", SUBSCRIPTION).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AuthenticationError);
-    expect(error).toMatchObject({ status, code: (declared.example as { error: string }).error });
-    expect(sent).toHaveLength(1);
-  });
+  )(
+    "a declared %i from the token endpoint is typed by its OAuth code, with the vendor's description",
+    async (status, declared) => {
+      const { client, sent } = prismClient({ tokenPrefer: `code=${status}` });
+      const error = await client.getPastUsage("cust_42", SUBSCRIPTION).catch((e: unknown) => e);
+      const { error: code, error_description } = declared.example as { error: string; error_description: string };
+      // Refused credentials are an AuthenticationError; a malformed request (unsupported_grant_type) is not.
+      const refused = status === 401 || ["invalid_client", "invalid_grant", "unauthorized_client"].includes(code);
+      expect(error).toBeInstanceOf(refused ? AuthenticationError : BadRequestError);
+      expect(error).toMatchObject({ status, code });
+      expect((error as Error).message).toContain(error_description);
+      expect(sent).toHaveLength(1);
+    },
+  );
 
   test("raw gives { data, error, response } with the token applied", async () => {
     const { client, sent } = prismClient({ pagePrefer: "example=page1" });

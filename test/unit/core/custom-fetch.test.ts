@@ -1,8 +1,10 @@
-// What a custom `fetch` option receives, as the README documents it: the typed methods pass a URL
-// and an init (no Request is made before fetch makes its own); `raw`, and the typed methods once
-// middleware is added to `raw`, pass openapi-fetch's Request, so the middleware sees every call.
+// What a custom `fetch` option receives, as the README documents it: always `fetch(url, init)`, a URL
+// string and a plain init (method, headers, body, signal), never a Request, so any WHATWG-shaped
+// fetch works (undici's own refuses a Request made by the runtime's class). `raw`, and the typed
+// methods once middleware is added to `raw`, still go through openapi-fetch, so middleware sees them.
 import type { Middleware } from "openapi-fetch";
 import { describe, expect, test } from "vitest";
+import { ConnectionError, InvalidInputError } from "../../../src/core/errors";
 import { createPayPalBillingClient } from "../../../src/paypal/index";
 import { createProlifiClient } from "../../../src/prolifi/index";
 import { CUSTOMER_ID, SECRET_KEY, USAGE_BODY } from "../../helpers/fixtures";
@@ -35,17 +37,38 @@ describe("a custom fetch", () => {
     expect(Object.fromEntries(headers)).toEqual({ authorization: `Bearer ${SECRET_KEY}`, "x-trace": "t1" });
   });
 
-  test("raw calls it as fetch(request, { signal }) with openapi-fetch's Request", async () => {
+  test("raw calls it as fetch(url, { method, headers, signal }), openapi-fetch's Request unpacked", async () => {
     const { seen, fetch } = recordingFetch(USAGE_BODY);
     const prolifi = createProlifiClient({ apiKey: SECRET_KEY, fetch });
     await prolifi.raw.GET("/customers/{id}/usage", {
       params: { path: { id: CUSTOMER_ID }, query: { start_date: "2026-01-01" } },
     });
     const [{ input, init }] = seen as [Seen];
-    expect(input).toBeInstanceOf(Request);
-    expect((input as Request).url).toBe(USAGE_URL);
-    expect((input as Request).headers.get("authorization")).toBe(`Bearer ${SECRET_KEY}`);
-    expect(Object.keys(init ?? {})).toEqual(["signal"]);
+    expect(input).toBe(USAGE_URL);
+    expect(Object.keys(init ?? {})).toEqual(["method", "headers", "signal"]);
+    expect(init?.method).toBe("GET");
+    expect(new Headers(init?.headers).get("authorization")).toBe(`Bearer ${SECRET_KEY}`);
+  });
+
+  test("a raw request with a body sends the same bytes again when a 401 is replayed", async () => {
+    const bodies: string[] = [];
+    const paypal = createPayPalBillingClient({
+      accessToken: async () => "A21AA-renewable-token",
+      environment: "sandbox",
+      logLevel: "off",
+      fetch: async (input, init) => {
+        expect(typeof input).toBe("string");
+        bodies.push(new TextDecoder().decode(init?.body as ArrayBuffer));
+        return bodies.length === 1 ? jsonResponse(401, {}) : jsonResponse(200, { ok: true });
+      },
+    });
+    const { response } = await paypal.raw.POST("/v1/oauth2/token", {
+      body: { grant_type: "client_credentials" },
+      bodySerializer: (body) => new URLSearchParams(body).toString(),
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
+    expect(response.status).toBe(200);
+    expect(bodies).toEqual(["grant_type=client_credentials", "grant_type=client_credentials"]);
   });
 
   test("once middleware is added to raw, typed methods go through it too, with the same URL and headers", async () => {
@@ -62,13 +85,14 @@ describe("a custom fetch", () => {
     const usage = await prolifi.getCustomerUsage(CUSTOMER_ID, { start_date: "2026-01-01" });
     expect(usage).toEqual(USAGE_BODY);
     expect(urls).toEqual([USAGE_URL]);
-    const request = seen[0]?.input as Request;
-    expect(request).toBeInstanceOf(Request);
-    expect(request.headers.get("x-from-middleware")).toBe("yes");
-    expect(request.headers.get("authorization")).toBe(`Bearer ${SECRET_KEY}`);
+    const [{ input, init }] = seen as [Seen];
+    expect(input).toBe(USAGE_URL);
+    const headers = new Headers(init?.headers);
+    expect(headers.get("x-from-middleware")).toBe("yes");
+    expect(headers.get("authorization")).toBe(`Bearer ${SECRET_KEY}`);
   });
 
-  test("PayPal: the typed call gets a URL, its token request a Request it never shares with raw", async () => {
+  test("PayPal: the token request and the typed call both get a URL string and a plain init", async () => {
     const token = { access_token: "A21AA-custom", token_type: "Bearer", expires_in: 32_400 };
     const page = { usage_periods: [], meta: { current_page: 1, total_count: 0, total_pages: 1 } };
     const seen: Seen[] = [];
@@ -78,14 +102,64 @@ describe("a custom fetch", () => {
       environment: "sandbox",
       fetch: async (input, init) => {
         seen.push({ input, init });
-        return jsonResponse(200, input instanceof Request ? token : page);
+        return jsonResponse(200, String(input).endsWith("/token") ? token : page);
       },
     });
     await paypal.getPastUsage("cust_42", { subscription_id: "sub_7" });
-    expect(seen.map((s) => (s.input instanceof Request ? `Request ${s.input.method}` : String(s.input)))).toEqual([
-      "Request POST",
-      "https://api-m.sandbox.paypal.com/v1/commerce/billing/customers/cust_42/past_usage?subscription_id=sub_7",
+    expect(seen.map((s) => `${s.init?.method} ${s.input}`)).toEqual([
+      "POST https://api-m.sandbox.paypal.com/v1/oauth2/token",
+      "GET https://api-m.sandbox.paypal.com/v1/commerce/billing/customers/cust_42/past_usage?subscription_id=sub_7",
     ]);
+    expect(seen[0]?.init?.body).toBe("grant_type=client_credentials");
     expect(new Headers(seen[1]?.init?.headers).get("authorization")).toBe("Bearer A21AA-custom");
+  });
+
+  test.each([
+    [
+      "on its cause (undici refusing a foreign Request)",
+      { cause: Object.assign(new TypeError("Invalid URL"), { code: "ERR_INVALID_URL" }) },
+      "ERR_INVALID_URL",
+    ],
+    ["on the error itself", { code: "ERR_INVALID_ARG_TYPE" }, "ERR_INVALID_ARG_TYPE"],
+    ["from undici's argument checks", { code: "UND_ERR_INVALID_ARG" }, "UND_ERR_INVALID_ARG"],
+  ])(
+    "a fetch refusing its arguments (a code %s) is an InvalidInputError, thrown at once, not retried",
+    async (_where, fields, code) => {
+      let calls = 0;
+      const prolifi = createProlifiClient({
+        apiKey: SECRET_KEY,
+        logLevel: "off",
+        fetch: async () => {
+          calls += 1;
+          throw Object.assign(new TypeError(`Failed to parse URL from [object Request] ${SECRET_KEY}`), fields);
+        },
+      });
+      const error = await prolifi.getCustomerUsage(CUSTOMER_ID).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error).toMatchObject({ param: "fetch" });
+      expect((error as Error).message).toMatch(
+        /^fetch refused its arguments: GET https:\/\/api\.prolifi\.co\/.* failed: /,
+      );
+      expect((error as Error).message).toContain(code);
+      expect(JSON.stringify(error) + String((error as Error).stack)).not.toContain(SECRET_KEY);
+      expect(calls).toBe(1);
+    },
+  );
+
+  test("a plain TypeError from fetch (a network failure) stays a retried ConnectionError", async () => {
+    let calls = 0;
+    const prolifi = createProlifiClient({
+      apiKey: SECRET_KEY,
+      logLevel: "off",
+      fetch: async () => {
+        calls += 1;
+        throw new TypeError("fetch failed", {
+          cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+        });
+      },
+    });
+    const error = await prolifi.getCustomerUsage(CUSTOMER_ID, {}, { maxRetries: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(calls).toBe(2);
   });
 });
