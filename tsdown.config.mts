@@ -9,6 +9,7 @@ export default defineConfig({
     prolifi: "src/prolifi/index.ts",
     paypal: "src/paypal/index.ts",
     "paypal-redis": "src/paypal/redis.ts",
+    money: "src/money/index.ts",
     mock: "src/mock/index.ts",
   },
   format: "esm",

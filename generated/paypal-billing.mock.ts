@@ -217,11 +217,11 @@ export const pagedOperations = [
         "invoice_id": "inv_2023_09",
         "total_amount": {
           "currency_code": "USD",
-          "value": 82.4
+          "value": "82.40"
         },
         "taxes_amount": {
           "currency_code": "USD",
-          "value": 1.4
+          "value": "1.40"
         },
         "charges_usage": [
           {
@@ -229,7 +229,7 @@ export const pagedOperations = [
             "events_count": 80,
             "amount": {
               "currency_code": "USD",
-              "value": 40
+              "value": "40.00"
             },
             "charge": {
               "id": "1a901a90-1a90-1a90-1a90-1a901a901a90",
@@ -250,7 +250,7 @@ export const pagedOperations = [
             "events_count": 820,
             "amount": {
               "currency_code": "USD",
-              "value": 41
+              "value": "41.00"
             },
             "charge": {
               "id": "1a901b42-1b42-1b42-1b42-1a901b421b42",

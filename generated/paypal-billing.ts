@@ -154,8 +154,8 @@ export interface components {
         Money: {
             /** @description ISO 4217 three-letter currency code. */
             currency_code: string;
-            /** @description The amount in major units (for example 3.25 USD). */
-            value: number;
+            /** @description The amount in major units (for example 3.25 USD): a JSON number, as in the usage-billing examples, or a decimal string, as in PayPal's platform money type. */
+            value: number | string;
         };
         /**
          * OAuthError

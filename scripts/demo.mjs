@@ -7,6 +7,7 @@
 import { parseArgs } from "node:util";
 import { createPayPalBillingClient, createProlifiClient } from "../dist/index.js";
 import { startMocks } from "../dist/mock.js";
+import { formatMoney, sumMoney, toMoney } from "../dist/money.js";
 import { formatTable } from "./lib/table.mjs";
 
 const DEMO_CUSTOMER = "9b2f2c6e-3f1d-4c8e-9a57-1f0c2d3e4b5a";
@@ -21,7 +22,8 @@ const LIVE_ENV = [
   "PAYPAL_SUBSCRIPTION_ID",
 ];
 
-const money = (m) => `${m.value.toFixed(2)} ${m.currency_code}`;
+// Amounts arrive as numbers or decimal strings: read exactly, added in minor units, never as floats.
+const money = (m) => `${toMoney(m).amount} ${m.currency_code}`;
 
 async function printUsage({ prolifi, paypal, prolifiCustomer, paypalCustomer, subscription, perPage }) {
   const usage = await prolifi.getCustomerUsage(prolifiCustomer);
@@ -35,10 +37,12 @@ async function printUsage({ prolifi, paypal, prolifiCustomer, paypalCustomer, su
 
   console.log(`\nPayPal past usage for ${paypalCustomer}, subscription ${subscription}\n`);
   const rows = [];
+  const totals = [];
   for await (const page of paypal
     .listPastUsage(paypalCustomer, { subscription_id: subscription, ...(perPage && { per_page: perPage }) })
     .pages()) {
     for (const period of page.usage_periods) {
+      totals.push(period.total_amount);
       const charges = period.charges_usage
         .map((c) => `${c.metric.name}: ${c.units} units, ${money(c.amount)}`)
         .join("; ");
@@ -52,6 +56,12 @@ async function printUsage({ prolifi, paypal, prolifiCustomer, paypalCustomer, su
     }
   }
   console.log(formatTable(["page", "period", "total", "taxes", "charges"], rows));
+  if (totals.length > 0) {
+    const total = sumMoney(totals);
+    console.log(
+      `\nTotal over ${totals.length} periods: ${formatMoney(total, "en-US")} (${total.amount} ${total.currency})`,
+    );
+  }
 }
 
 async function live() {

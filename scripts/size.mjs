@@ -19,6 +19,8 @@ const KEPT_APART = [
     markers: [/paypal/i, /oauth2/, /past_usage/, /client_credentials/],
   },
   { bundle: "billing-usage/paypal", owner: "billing-usage/paypal/redis", markers: [/cjson\.decode/, /sendCommand/] },
+  { bundle: "billing-usage/paypal", owner: "billing-usage/money", markers: [/TOO_MANY_DECIMALS/, /AEDAFNALL/] },
+  { bundle: "billing-usage/prolifi", owner: "billing-usage/money", markers: [/TOO_MANY_DECIMALS/, /AEDAFNALL/] },
 ];
 
 const CASES = [
@@ -26,6 +28,7 @@ const CASES = [
   { name: "billing-usage/prolifi", source: 'export * from "./dist/prolifi.js";' },
   { name: "billing-usage/paypal", source: 'export * from "./dist/paypal.js";' },
   { name: "billing-usage/paypal/redis", source: 'export * from "./dist/paypal-redis.js";' },
+  { name: "billing-usage/money", source: 'export * from "./dist/money.js";' },
   { name: "billing-usage", source: 'export * from "./dist/index.js";' },
 ];
 

@@ -30,7 +30,7 @@ const RUNTIMES = [
 const { dir: consumer } = await installPackedConsumer();
 const mocks = await startMocks();
 const env = { ...process.env, PROLIFI_URL: mocks.prolifi.baseUrl, PAYPAL_URL: mocks.paypal.baseUrl, NO_COLOR: "1" };
-const expected = { usage: 2, periods: 4, viaIndex: 2, notFound: "NotFoundError" };
+const expected = { usage: 2, periods: 4, viaIndex: 2, notFound: "NotFoundError", money: "$589.90" };
 const results = [];
 try {
   for (const runtime of RUNTIMES) {

@@ -8,7 +8,7 @@ interface Watch {
   readonly fire: () => void;
 }
 
-const watches = new WeakMap<AbortSignal, Watch>();
+const watches = /* @__PURE__ */ new WeakMap<AbortSignal, Watch>();
 
 /**
  * Runs `callback` once when `signal` aborts. The function returned stops watching; when the last

@@ -45,7 +45,7 @@ export const REQUEST_OPTIONS = {
   headers: true,
   ...CALL_SETTING_NAMES,
 } satisfies NameList<RequestOptions>;
-const REQUEST_OPTION_NAMES = Object.keys(REQUEST_OPTIONS);
+const REQUEST_OPTION_NAMES = /* @__PURE__ */ Object.keys(REQUEST_OPTIONS);
 
 export interface ClientCore {
   transport: Transport;

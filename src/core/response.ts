@@ -96,7 +96,7 @@ export interface TextResult {
   response: Response;
 }
 
-const utf8 = new TextDecoder();
+const utf8 = /* @__PURE__ */ new TextDecoder();
 
 /** What openapi-fetch would make of a response with `parseAs: "text"`, for a request sent without it. */
 export function textResultOf({ response, body }: Received): TextResult {

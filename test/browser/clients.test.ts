@@ -1,6 +1,7 @@
 // The built package in real headless Chromium: a public key fetches usage cross-origin from Prism,
 // and the guards refuse secrets, as they must where anyone can read the page's code.
 import { describe, expect, inject, test } from "vitest";
+import { formatMoney, MoneyError, sumMoney, toMoney } from "../../dist/money.js";
 import { createPayPalBillingClient } from "../../dist/paypal.js";
 import { createProlifiClient, InvalidInputError, NotFoundError } from "../../dist/prolifi.js";
 
@@ -50,5 +51,13 @@ describe("in Chromium", () => {
       createPayPalBillingClient({ clientId: "browser-id", clientSecret: "browser-secret", baseUrl }),
     ).toThrow(/client secret in a browser/);
     expect(() => createPayPalBillingClient({ accessToken: "server-issued-token", baseUrl })).not.toThrow();
+  });
+
+  test("billing-usage/money reads, adds and formats amounts exactly in the browser", () => {
+    const amounts = Array.from({ length: 1000 }, () => ({ currency_code: "USD", value: 19.99 }));
+    expect(sumMoney(amounts).amount).toBe("19990.00");
+    expect(toMoney({ currency_code: "USD", value: "90071992547409.93" }).minor).toBe(9007199254740993n);
+    expect(formatMoney({ currency_code: "USD", value: "90071992547409.93" }, "en-US")).toBe("$90,071,992,547,409.93");
+    expect(() => toMoney({ currency_code: "JPY", value: 1.5 })).toThrow(MoneyError);
   });
 });

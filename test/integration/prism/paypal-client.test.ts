@@ -3,6 +3,7 @@
 // test/setup/fail-on-violations.ts.
 import { describe, expect, test } from "vitest";
 import { pagedOperations } from "../../../generated/paypal-billing.mock";
+import { sumMoney, toMoney } from "../../../src/money/index";
 import { AuthenticationError, BadRequestError, createPayPalBillingClient } from "../../../src/paypal/index";
 import { EXPECTED_CLASS } from "../../helpers/error-classes";
 import { CLIENT_ID, CLIENT_SECRET, SUBSCRIPTION } from "../../helpers/fixtures";
@@ -33,6 +34,7 @@ function prismClient({ tokenPrefer, pagePrefer }: { tokenPrefer?: string; pagePr
   return { client, sent };
 }
 
+const usdZero = { currency_code: "USD", value: 0 };
 const page200 = declaredResponses("paypal-billing", "getPastUsage").find((r) => r.status === 200)?.example;
 /** Every period of the spec's 200 examples, which the mock pages over. */
 const examplePeriods = pagedOperations[0]?.items ?? [];
@@ -119,6 +121,28 @@ describe("PayPal client on Prism", () => {
       expect(sent).toHaveLength(1);
     },
   );
+
+  test("reads amounts sent as decimal strings exactly: typed call, walk and toMoney (example page2)", async () => {
+    const { client } = prismClient({ pagePrefer: "example=page2" });
+    const page = await client.getPastUsage("cust_42", SUBSCRIPTION);
+    const [period] = page.usage_periods;
+    expect(period?.total_amount).toEqual({ currency_code: "USD", value: "82.40" });
+    expect(toMoney(period?.total_amount ?? usdZero)).toEqual({
+      currency: "USD",
+      amount: "82.40",
+      minor: 8240n,
+      exponent: 2,
+    });
+    expect(sumMoney(period?.charges_usage.map((c) => c.amount) ?? []).amount).toBe("81.00");
+    // The mock's walk: page 1's amounts are numbers, page 2's strings; the sum is exact either way.
+    const walked = [];
+    for await (const p of prismClient().client.listPastUsage("cust_42", { ...SUBSCRIPTION, per_page: 2 }))
+      walked.push(p);
+    expect(walked.map((p) => typeof p.total_amount.value)).toEqual(["number", "number", "number", "string"]);
+    expect(sumMoney(walked.map((p) => p.total_amount)).amount).toBe("589.90");
+    const floatSum = walked.reduce<unknown>((sum, p) => (sum as number) + (p.total_amount.value as number), 0);
+    expect(floatSum).toBe("507.582.40");
+  });
 
   test("raw gives { data, error, response } with the token applied", async () => {
     const { client, sent } = prismClient({ pagePrefer: "example=page1" });

@@ -27,6 +27,8 @@ describe("the demo (npm start)", { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () 
     expect(stdout).toMatch(/1\s+2023-10-01 – 2023-10-31\s+107\.50 USD/);
     expect(stdout).toMatch(/2\s+2023-09-01 – 2023-09-30\s+82\.40 USD\s+1\.40 USD/);
     expect(stdout.match(/\d{4}-\d{2}-\d{2} – /g)).toHaveLength(4);
+    // Page 1's amounts are JSON numbers, page 2's decimal strings: added exactly, with sumMoney.
+    expect(stdout).toContain("Total over 4 periods: $589.90 (589.90 USD)");
   });
 
   test("--live without credentials names every missing variable and exits 2", async () => {

@@ -219,7 +219,8 @@ describe("PayPal types", () => {
       expectTypeOf(page).toEqualTypeOf<WithRequestId<PastUsagePage>>();
       expectTypeOf(page.requestId).toEqualTypeOf<string | undefined>();
       expectTypeOf(page.usage_periods[0]?.charges_usage[0]?.units).toEqualTypeOf<string | undefined>();
-      expectTypeOf(page.usage_periods[0]?.total_amount.value).toEqualTypeOf<number | undefined>();
+      // A number or a decimal string (spec Money): adding it with + must not type-check as a sum.
+      expectTypeOf(page.usage_periods[0]?.total_amount.value).toEqualTypeOf<number | string | undefined>();
       // @ts-expect-error subscription_id is required
       await client.getPastUsage("cust_42", { page: 1 });
       // @ts-expect-error the query is required

@@ -1,0 +1,6 @@
+// billing-usage/money: exact amounts from PayPal's money objects. No runtime dependency, and nothing
+// of a client: a bundle that imports only this carries the error base and no transport.
+
+export { BillingUsageError } from "../core/errors";
+export { MoneyError, type MoneyErrorCode } from "./errors";
+export { formatMoney, MAX_EXACT_DIGITS, type Money, type MoneyInput, sumMoney, toMoney } from "./money";

@@ -1,0 +1,145 @@
+// Money read exactly or refused. A PayPal amount arrives as a JSON number (every usage-billing
+// example) or a decimal string (PayPal's platform money type); either way it becomes an integer of
+// minor units (a bigint) and a canonical decimal string, so sums are exact and nothing is rounded.
+import { minorDigits } from "./currencies";
+import { MoneyError } from "./errors";
+
+/** A money object as PayPal sends it: `{ currency_code: "USD", value: 250 }` or `value: "250.00"`. */
+export interface MoneyInput {
+  readonly currency_code: string;
+  readonly value: number | string;
+}
+
+/** An exact amount. Frozen; `minor` and `amount` always say the same thing. */
+export interface Money {
+  /** ISO 4217 code, e.g. `"USD"`. */
+  readonly currency: string;
+  /** The exact decimal, padded to the currency's digits: `"250.00"`, `"-0.50"`, `"250"` (JPY), `"1.500"` (BHD). */
+  readonly amount: string;
+  /** The amount in minor units: `25000n` for USD 250. */
+  readonly minor: bigint;
+  /** The currency's minor unit digits (ISO 4217): 2 for USD, 0 for JPY, 3 for BHD. */
+  readonly exponent: number;
+}
+
+/**
+ * A double holds every decimal of at most 15 significant digits exactly (DBL_DIG), so its shortest
+ * form is the amount that was sent; past that it may not be, and the amount is refused.
+ */
+export const MAX_EXACT_DIGITS = 15;
+
+/** A decimal as PayPal's money pattern allows it: `-?[0-9]+` or `-?([0-9]+)?[.][0-9]+`. */
+const DECIMAL = /^(-?)(\d*)(?:\.(\d+))?$/;
+
+/** A value as a message shows it: strings quoted, long ones clipped. */
+function shown(value: unknown): string {
+  const text = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+const isMoney = (value: Money | MoneyInput): value is Money => typeof (value as Money).minor === "bigint";
+
+function fromMinor(minor: bigint, currency: string, exponent: number): Money {
+  const digits = (minor < 0n ? -minor : minor).toString().padStart(exponent + 1, "0");
+  const cut = digits.length - exponent;
+  const amount = `${minor < 0n ? "-" : ""}${digits.slice(0, cut)}${exponent > 0 ? `.${digits.slice(cut)}` : ""}`;
+  return Object.freeze({ currency, amount, minor, exponent });
+}
+
+/** The currency's ISO digits; `what` says what the currency was for, in the message. */
+function digitsOf(currency: unknown, what: string): number {
+  const exponent = typeof currency === "string" ? minorDigits(currency) : undefined;
+  if (exponent === undefined) {
+    throw new MoneyError("UNKNOWN_CURRENCY", `currency ${shown(currency)} is not an active ISO 4217 code (${what})`);
+  }
+  return exponent;
+}
+
+const notExact = (currency: string, value: unknown) =>
+  new MoneyError(
+    "NOT_EXACT",
+    `${currency} amount ${shown(value)} has more than ${MAX_EXACT_DIGITS} significant digits: a JSON number cannot carry it exactly (a decimal string can)`,
+  );
+
+const tooManyDecimals = (currency: string, value: unknown, exponent: number) =>
+  new MoneyError(
+    "TOO_MANY_DECIMALS",
+    `${currency} amount ${shown(value)} has more decimals than ${currency}'s ${exponent}; it is not rounded`,
+  );
+
+/**
+ * Reads a PayPal money object exactly: `toMoney({ currency_code: "USD", value: 250 })` is
+ * `{ currency: "USD", amount: "250.00", minor: 25000n, exponent: 2 }`. A number past 15 significant
+ * digits, more decimals than the currency has, an unknown code or a value that is not a decimal
+ * throws a MoneyError; nothing is rounded. A `Money` is returned as it is.
+ */
+export function toMoney(input: MoneyInput | Money): Money {
+  if (typeof input !== "object" || input === null) {
+    throw new MoneyError("NOT_A_NUMBER", `${shown(input)} is not a money object ({ currency_code, value })`);
+  }
+  if (isMoney(input)) return input;
+  const { currency_code: currency, value } = input;
+  const exponent = digitsOf(currency, `amount ${shown(value)}`);
+  const isNumber = typeof value === "number" && Number.isFinite(value);
+  const match = isNumber || typeof value === "string" ? DECIMAL.exec(String(value)) : null;
+  const [, sign = "", whole = "", fraction = ""] = match ?? [];
+  if (!match || (whole === "" && fraction === "")) {
+    // String(1e21) is "1e+21" and String(1e-7) "1e-7": finite, but past what is exact here.
+    if (isNumber) throw Math.abs(value) >= 1 ? notExact(currency, value) : tooManyDecimals(currency, value, exponent);
+    throw new MoneyError(
+      "NOT_A_NUMBER",
+      `${currency} amount ${shown(value)} is not a number or a decimal string such as "250.00"`,
+    );
+  }
+  if (isNumber && `${whole}${fraction}`.replace(/^0+/, "").length > MAX_EXACT_DIGITS) throw notExact(currency, value);
+  // Trailing zeros past the currency's digits are harmless ("3.250" USD is 3.25); anything else is not rounded.
+  if (/[1-9]/.test(fraction.slice(exponent))) throw tooManyDecimals(currency, value, exponent);
+  const minor = BigInt(`${sign}${whole || "0"}${fraction.slice(0, exponent).padEnd(exponent, "0")}`);
+  return fromMinor(minor, currency, exponent);
+}
+
+/**
+ * Adds amounts exactly, in minor units: `Money`s or PayPal money objects, all in one currency. An
+ * empty list needs `currency`; mixed currencies throw a MoneyError naming both.
+ */
+export function sumMoney(amounts: Iterable<Money | MoneyInput>, currency?: string): Money {
+  if (currency !== undefined) digitsOf(currency, "the currency of a sum");
+  let sum: Money | undefined;
+  let total = 0n;
+  for (const item of amounts) {
+    const money = toMoney(item);
+    const expected = currency ?? sum?.currency ?? money.currency;
+    if (money.currency !== expected) {
+      throw new MoneyError(
+        "CURRENCY_MISMATCH",
+        `cannot add ${money.currency} ${money.amount} to a sum in ${expected}: convert it first`,
+      );
+    }
+    sum ??= money;
+    total += money.minor;
+  }
+  const code = currency ?? sum?.currency;
+  if (code === undefined) {
+    throw new MoneyError(
+      "UNKNOWN_CURRENCY",
+      "an empty list of amounts has no currency: pass sumMoney(amounts, currency)",
+    );
+  }
+  return fromMinor(total, code, digitsOf(code, "the currency of a sum"));
+}
+
+/**
+ * Formats an amount for people with `Intl.NumberFormat`, from its decimal string (never through a
+ * float, so `90071992547409.93` prints as it is) and with exactly the currency's ISO digits.
+ */
+export function formatMoney(money: Money | MoneyInput, locale?: string | string[]): string {
+  const { currency, amount, exponent } = toMoney(money);
+  const format = new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency,
+    minimumFractionDigits: exponent,
+    maximumFractionDigits: exponent,
+  });
+  // Intl formats a decimal string exactly (ES2023); the type still says number.
+  return format.format(amount as unknown as number);
+}

@@ -1,0 +1,39 @@
+// The packed ISO 4217 table against a maintained dataset (currency-codes): every code it lists has
+// the same minor unit digits here, and this table knows no code it does not. Intl is not the
+// reference: its CLDR digits differ from ISO's for some codes.
+import codes from "currency-codes";
+import { describe, expect, test } from "vitest";
+import { minorDigits } from "../../../src/money/currencies";
+
+/** ISO 4217 codes whose minor unit is "N.A." (the dataset reports 0): not amounts a bill can be in. */
+const NO_MINOR_UNIT = ["XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XDR", "XPD", "XPT", "XSU", "XTS", "XUA", "XXX"];
+
+describe("ISO 4217 minor units", () => {
+  const dataset = codes.data.filter((c) => !NO_MINOR_UNIT.includes(c.code));
+
+  test("every active code in the dataset has the dataset's digits", () => {
+    expect(dataset.length).toBeGreaterThan(150);
+    const mismatches = dataset.filter((c) => minorDigits(c.code) !== c.digits).map((c) => c.code);
+    expect(mismatches).toEqual([]);
+  });
+
+  test("knows no code the dataset lacks, and none without a minor unit", () => {
+    const known = new Set(dataset.map((c) => c.code));
+    const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    const extra: string[] = [];
+    for (const a of letters)
+      for (const b of letters)
+        for (const c of letters)
+          if (minorDigits(a + b + c) !== undefined && !known.has(a + b + c)) extra.push(a + b + c);
+    expect(extra).toEqual([]);
+    for (const code of NO_MINOR_UNIT) expect(minorDigits(code)).toBeUndefined();
+  });
+
+  test("pins the codes the issue names", () => {
+    expect(["JPY", "KRW", "CLP", "VND"].map(minorDigits)).toEqual([0, 0, 0, 0]);
+    expect(["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"].map(minorDigits)).toEqual([3, 3, 3, 3, 3, 3, 3]);
+    expect(["CLF", "UYW"].map(minorDigits)).toEqual([4, 4]);
+    expect(["USD", "EUR", "GBP"].map(minorDigits)).toEqual([2, 2, 2]);
+    expect(["usd", "US", "USDX", ""].map(minorDigits)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+});
