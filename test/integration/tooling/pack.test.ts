@@ -41,6 +41,7 @@ describe("the packed package", { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () =>
       viaIndex: 2,
       notFound: "NotFoundError",
       exports: expect.any(Number),
+      money: "$589.90",
     });
   });
 
