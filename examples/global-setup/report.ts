@@ -1,4 +1,5 @@
 // Your code: one line per billed period, and the event types a customer used.
+import { toMoney } from "billing-usage/money";
 import type { PayPalBillingClient } from "billing-usage/paypal";
 import type { ProlifiClient } from "billing-usage/prolifi";
 
@@ -6,7 +7,7 @@ export async function periodLines(paypal: PayPalBillingClient, customerId: strin
   const lines: string[] = [];
   const periods = paypal.listPastUsage(customerId, { subscription_id: subscriptionId, per_page: 2 });
   for await (const { from_datetime, total_amount } of periods) {
-    lines.push(`${from_datetime.slice(0, 7)}: ${total_amount.value.toFixed(2)} ${total_amount.currency_code}`);
+    lines.push(`${from_datetime.slice(0, 7)}: ${toMoney(total_amount).amount} ${total_amount.currency_code}`);
   }
   return lines;
 }

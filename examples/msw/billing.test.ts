@@ -20,7 +20,7 @@ test("billedTotals adds up every period across pages", async () => {
   const periods = Array.from({ length: 23 }, (_, i) => period(`2025-${String((i % 12) + 1).padStart(2, "0")}`, 10));
   periods.push(period("2026-01", 5, "EUR"));
   server.use(pastUsageHandler(periods));
-  expect(await billedTotals(client(), "cust_42", "sub_7")).toEqual({ USD: 230, EUR: 5 });
+  expect(await billedTotals(client(), "cust_42", "sub_7")).toEqual({ USD: "230.00", EUR: "5.00" });
 });
 
 test("a 429 is a RateLimitError with the wait the server asked for (maxRetries: 0 stops the client retrying)", async () => {
