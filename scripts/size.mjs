@@ -19,8 +19,8 @@ const KEPT_APART = [
     markers: [/paypal/i, /oauth2/, /past_usage/, /client_credentials/],
   },
   { bundle: "billing-usage/paypal", owner: "billing-usage/paypal/redis", markers: [/cjson\.decode/, /sendCommand/] },
-  { bundle: "billing-usage/paypal", owner: "billing-usage/money", markers: [/TOO_MANY_DECIMALS/, /AEDAFNALL/] },
-  { bundle: "billing-usage/prolifi", owner: "billing-usage/money", markers: [/TOO_MANY_DECIMALS/, /AEDAFNALL/] },
+  { bundle: "billing-usage/paypal", owner: "billing-usage/money", markers: [/TOO_MANY_DECIMALS/, /AEDFNLLMD/] },
+  { bundle: "billing-usage/prolifi", owner: "billing-usage/money", markers: [/TOO_MANY_DECIMALS/, /AEDFNLLMD/] },
 ];
 
 const CASES = [

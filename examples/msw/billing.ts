@@ -11,7 +11,7 @@ export async function billedTotals(
   const byCurrency: Record<string, Money[]> = {};
   for await (const period of paypal.listPastUsage(customerId, { subscription_id: subscriptionId })) {
     const amount = toMoney(period.total_amount);
-    (byCurrency[amount.currency] ??= []).push(amount);
+    byCurrency[amount.currency] = [...(byCurrency[amount.currency] ?? []), amount];
   }
   return Object.fromEntries(
     Object.entries(byCurrency).map(([currency, amounts]) => [currency, sumMoney(amounts).amount]),

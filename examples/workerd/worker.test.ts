@@ -71,6 +71,13 @@ test("a PayPal walk over every page", async () => {
   expect(tokenRequests() - before).toBe(1);
 });
 
+test("billing-usage/money adds the walk's amounts exactly in workerd", async () => {
+  expect(await call("/paypal/total?tenant=money")).toEqual({
+    status: 200,
+    body: { amount: "589.90", minor: "58990", shown: "$589.90" },
+  });
+});
+
 test("50 concurrent requests on one cold client make one token request", async () => {
   const before = tokenRequests();
   const pagesBefore = sent.filter((line) => line.endsWith("/past_usage")).length;

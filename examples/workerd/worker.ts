@@ -1,5 +1,6 @@
 // A Cloudflare Worker using both clients. Workers have no process.env (unless the nodejs_compat flag
 // is set), so keys and base URLs come from the Worker's bindings and are passed as options.
+import { formatMoney, sumMoney } from "billing-usage/money";
 import { createPayPalBillingClient, type PayPalBillingClient } from "billing-usage/paypal";
 import { createProlifiClient } from "billing-usage/prolifi";
 
@@ -44,6 +45,14 @@ async function handle(url: URL, env: Env): Promise<unknown> {
         .pages())
         pages.push(page.usage_periods.map((period) => period.issuing_date));
       return pages;
+    }
+    case "/paypal/total": {
+      // Amounts may be numbers or decimal strings: added exactly, in minor units.
+      const amounts = [];
+      for await (const period of paypalFor(env, tenant).listPastUsage("cust_42", { subscription_id: "sub_7" }))
+        amounts.push(period.total_amount);
+      const total = sumMoney(amounts);
+      return { amount: total.amount, minor: String(total.minor), shown: formatMoney(total, "en-US") };
     }
     case "/paypal/page":
       return (await paypalFor(env, tenant).getPastUsage("cust_42", { subscription_id: "sub_7" })).meta.current_page;

@@ -28,7 +28,7 @@ function isCalendarDate(value: string): boolean {
 }
 
 /** A short rendering of a bad value for a message (ids and dates; credentials never come here). */
-function shown(value: unknown): string {
+export function shown(value: unknown): string {
   const text = typeof value === "string" ? JSON.stringify(value) : String(value);
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
@@ -83,7 +83,7 @@ function checkParams(
 }
 
 /** The longest wait `setTimeout` honours; a longer one fires at once in every runtime. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
+const MAX_TIMER_MS = 2_147_483_647; // 2 ** 31 - 1, written out: a bundler keeps an unused expression
 
 /** An operation's constraint tables, as scripts/lib/spec-meta.mjs writes them: one per parameter location. */
 export interface OperationParameters {

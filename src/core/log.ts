@@ -4,10 +4,12 @@ import { DEFAULT_LOG_LEVEL } from "./defaults";
 import { InvalidInputError } from "./errors";
 import type { Redactor } from "./redact";
 
-/** A logger needs a method per level it can be called at, quietest first. */
-const LOGGER_METHODS = ["error", "warn", "info", "debug"] as const;
-/** Every `logLevel`, quietest first: a level logs its own lines and those of every level before it. */
-export const LOG_LEVELS = ["off", ...LOGGER_METHODS] as const;
+/**
+ * Every `logLevel`, quietest first: a level logs its own lines and those of every level before it.
+ * Literals, not a spread: a bundler keeps a spread it cannot prove unused, in every entry's bundle.
+ */
+export const LOG_LEVELS = ["off", "error", "warn", "info", "debug"] as const;
+
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Anything shaped like `console`: pino, winston and console itself all fit. */
@@ -36,12 +38,11 @@ export type Log = ((level: Exclude<LogLevel, "off">, message: string, fields?: L
 export function createLog(logger: Logger | undefined, level: LogLevel | undefined, redactor: Redactor): Log {
   if (level !== undefined && !LOG_LEVELS.includes(level))
     throw new InvalidInputError("logLevel", `logLevel must be one of ${LOG_LEVELS.join(", ")}`);
-  const missing = logger && LOGGER_METHODS.find((method) => typeof (logger as Partial<Logger>)[method] !== "function");
+  // A logger needs a method per level it can be called at: every level but "off".
+  const methods = LOG_LEVELS.slice(1) as Exclude<LogLevel, "off">[];
+  const missing = logger && methods.find((method) => typeof (logger as Partial<Logger>)[method] !== "function");
   if (missing)
-    throw new InvalidInputError(
-      "logger",
-      `logger must have ${LOGGER_METHODS.join(", ")} methods; ${missing} is missing`,
-    );
+    throw new InvalidInputError("logger", `logger must have ${methods.join(", ")} methods; ${missing} is missing`);
   const threshold = LOG_LEVELS.indexOf(level ?? DEFAULT_LOG_LEVEL);
   const sink = logger ?? globalThis.console;
   const log = (at: Exclude<LogLevel, "off">, message: string, fields?: LogFields): void => {

@@ -1,8 +1,10 @@
 // Money read exactly or refused. A PayPal amount arrives as a JSON number (every usage-billing
 // example) or a decimal string (PayPal's platform money type); either way it becomes an integer of
 // minor units (a bigint) and a canonical decimal string, so sums are exact and nothing is rounded.
+
+import { shown } from "../core/checks";
 import { minorDigits } from "./currencies";
-import { MoneyError } from "./errors";
+import { MoneyError, type MoneyErrorCode } from "./errors";
 
 /** A money object as PayPal sends it: `{ currency_code: "USD", value: 250 }` or `value: "250.00"`. */
 export interface MoneyInput {
@@ -31,13 +33,12 @@ export const MAX_EXACT_DIGITS = 15;
 /** A decimal as PayPal's money pattern allows it: `-?[0-9]+` or `-?([0-9]+)?[.][0-9]+`. */
 const DECIMAL = /^(-?)(\d*)(?:\.(\d+))?$/;
 
-/** A value as a message shows it: strings quoted, long ones clipped. */
-function shown(value: unknown): string {
-  const text = typeof value === "string" ? JSON.stringify(value) : String(value);
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
-
 const isMoney = (value: Money | MoneyInput): value is Money => typeof (value as Money).minor === "bigint";
+
+/** Throws a MoneyError; every message names the currency and the value. */
+const fail = (code: MoneyErrorCode, message: string): never => {
+  throw new MoneyError(code, message);
+};
 
 function fromMinor(minor: bigint, currency: string, exponent: number): Money {
   const digits = (minor < 0n ? -minor : minor).toString().padStart(exponent + 1, "0");
@@ -46,26 +47,10 @@ function fromMinor(minor: bigint, currency: string, exponent: number): Money {
   return Object.freeze({ currency, amount, minor, exponent });
 }
 
-/** The currency's ISO digits; `what` says what the currency was for, in the message. */
-function digitsOf(currency: unknown, what: string): number {
-  const exponent = typeof currency === "string" ? minorDigits(currency) : undefined;
-  if (exponent === undefined) {
-    throw new MoneyError("UNKNOWN_CURRENCY", `currency ${shown(currency)} is not an active ISO 4217 code (${what})`);
-  }
-  return exponent;
-}
-
-const notExact = (currency: string, value: unknown) =>
-  new MoneyError(
-    "NOT_EXACT",
-    `${currency} amount ${shown(value)} has more than ${MAX_EXACT_DIGITS} significant digits: a JSON number cannot carry it exactly (a decimal string can)`,
-  );
-
-const tooManyDecimals = (currency: string, value: unknown, exponent: number) =>
-  new MoneyError(
-    "TOO_MANY_DECIMALS",
-    `${currency} amount ${shown(value)} has more decimals than ${currency}'s ${exponent}; it is not rounded`,
-  );
+/** The currency's ISO digits; `what` says, in the message, what the currency was for. */
+const digitsOf = (currency: unknown, what: string): number =>
+  (typeof currency === "string" ? minorDigits(currency) : undefined) ??
+  fail("UNKNOWN_CURRENCY", `currency ${shown(currency)} is not an active ISO 4217 code (${what})`);
 
 /**
  * Reads a PayPal money object exactly: `toMoney({ currency_code: "USD", value: 250 })` is
@@ -74,26 +59,27 @@ const tooManyDecimals = (currency: string, value: unknown, exponent: number) =>
  * throws a MoneyError; nothing is rounded. A `Money` is returned as it is.
  */
 export function toMoney(input: MoneyInput | Money): Money {
-  if (typeof input !== "object" || input === null) {
-    throw new MoneyError("NOT_A_NUMBER", `${shown(input)} is not a money object ({ currency_code, value })`);
-  }
+  if (typeof input !== "object" || input === null) fail("NOT_A_NUMBER", `${shown(input)} is not a money object`);
   if (isMoney(input)) return input;
   const { currency_code: currency, value } = input;
-  const exponent = digitsOf(currency, `amount ${shown(value)}`);
+  const named = `${currency} amount ${shown(value)}`;
+  const exponent = digitsOf(currency, named);
   const isNumber = typeof value === "number" && Number.isFinite(value);
-  const match = isNumber || typeof value === "string" ? DECIMAL.exec(String(value)) : null;
-  const [, sign = "", whole = "", fraction = ""] = match ?? [];
-  if (!match || (whole === "" && fraction === "")) {
-    // String(1e21) is "1e+21" and String(1e-7) "1e-7": finite, but past what is exact here.
-    if (isNumber) throw Math.abs(value) >= 1 ? notExact(currency, value) : tooManyDecimals(currency, value, exponent);
-    throw new MoneyError(
-      "NOT_A_NUMBER",
-      `${currency} amount ${shown(value)} is not a number or a decimal string such as "250.00"`,
+  // String(1e21) is "1e+21" and String(1e-7) "1e-7": finite, but no decimal, and past what is exact here.
+  const [, sign = "", whole = "", fraction = ""] =
+    ((isNumber || typeof value === "string") && DECIMAL.exec(String(value))) || [];
+  const notExact =
+    isNumber && (Math.abs(value) >= 1e21 || `${whole}${fraction}`.replace(/^0+/, "").length > MAX_EXACT_DIGITS);
+  if (notExact)
+    fail(
+      "NOT_EXACT",
+      `${named} has over ${MAX_EXACT_DIGITS} significant digits, too many for a JSON number to be exact`,
     );
-  }
-  if (isNumber && `${whole}${fraction}`.replace(/^0+/, "").length > MAX_EXACT_DIGITS) throw notExact(currency, value);
   // Trailing zeros past the currency's digits are harmless ("3.250" USD is 3.25); anything else is not rounded.
-  if (/[1-9]/.test(fraction.slice(exponent))) throw tooManyDecimals(currency, value, exponent);
+  if ((isNumber && whole + fraction === "") || /[1-9]/.test(fraction.slice(exponent))) {
+    fail("TOO_MANY_DECIMALS", `${named} has more decimals than ${currency}'s ${exponent}; it is not rounded`);
+  }
+  if (whole + fraction === "") fail("NOT_A_NUMBER", `${named} is not a number or a decimal string`);
   const minor = BigInt(`${sign}${whole || "0"}${fraction.slice(0, exponent).padEnd(exponent, "0")}`);
   return fromMinor(minor, currency, exponent);
 }
@@ -103,29 +89,20 @@ export function toMoney(input: MoneyInput | Money): Money {
  * empty list needs `currency`; mixed currencies throw a MoneyError naming both.
  */
 export function sumMoney(amounts: Iterable<Money | MoneyInput>, currency?: string): Money {
-  if (currency !== undefined) digitsOf(currency, "the currency of a sum");
-  let sum: Money | undefined;
+  const what = "the currency of a sum";
+  if (currency !== undefined) digitsOf(currency, what);
+  let sum = currency;
   let total = 0n;
   for (const item of amounts) {
     const money = toMoney(item);
-    const expected = currency ?? sum?.currency ?? money.currency;
-    if (money.currency !== expected) {
-      throw new MoneyError(
-        "CURRENCY_MISMATCH",
-        `cannot add ${money.currency} ${money.amount} to a sum in ${expected}: convert it first`,
-      );
-    }
-    sum ??= money;
+    sum ??= money.currency;
+    if (money.currency !== sum)
+      fail("CURRENCY_MISMATCH", `cannot add ${money.currency} ${money.amount} to a sum in ${sum}`);
     total += money.minor;
   }
-  const code = currency ?? sum?.currency;
-  if (code === undefined) {
-    throw new MoneyError(
-      "UNKNOWN_CURRENCY",
-      "an empty list of amounts has no currency: pass sumMoney(amounts, currency)",
-    );
-  }
-  return fromMinor(total, code, digitsOf(code, "the currency of a sum"));
+  return sum === undefined
+    ? fail("UNKNOWN_CURRENCY", "an empty sum has no currency: pass one")
+    : fromMinor(total, sum, digitsOf(sum, what));
 }
 
 /**

@@ -59,16 +59,10 @@ describe("MoneyError", () => {
   test.each([
     [
       Number("12345678901234.567"),
-      "USD amount 12345678901234.566 has more than 15 significant digits: a JSON number cannot carry it exactly (a decimal string can)",
+      "USD amount 12345678901234.566 has over 15 significant digits, too many for a JSON number to be exact",
     ],
-    [
-      1e21,
-      "USD amount 1e+21 has more than 15 significant digits: a JSON number cannot carry it exactly (a decimal string can)",
-    ],
-    [
-      1e20,
-      "USD amount 100000000000000000000 has more than 15 significant digits: a JSON number cannot carry it exactly (a decimal string can)",
-    ],
+    [1e21, "USD amount 1e+21 has over 15 significant digits, too many for a JSON number to be exact"],
+    [1e20, "USD amount 100000000000000000000 has over 15 significant digits, too many for a JSON number to be exact"],
   ])("NOT_EXACT: %s", (value, message) => {
     expect(error(() => toMoney(usd(value)))).toMatchObject({ code: "NOT_EXACT", message });
   });
@@ -83,10 +77,10 @@ describe("MoneyError", () => {
   });
 
   test.each([
-    ["ZZZ", 'currency "ZZZ" is not an active ISO 4217 code (amount 5)'],
-    ["usd", 'currency "usd" is not an active ISO 4217 code (amount 5)'],
-    ["XAU", 'currency "XAU" is not an active ISO 4217 code (amount 5)'],
-    [undefined, "currency undefined is not an active ISO 4217 code (amount 5)"],
+    ["ZZZ", 'currency "ZZZ" is not an active ISO 4217 code (ZZZ amount 5)'],
+    ["usd", 'currency "usd" is not an active ISO 4217 code (usd amount 5)'],
+    ["XAU", 'currency "XAU" is not an active ISO 4217 code (XAU amount 5)'],
+    [undefined, "currency undefined is not an active ISO 4217 code (undefined amount 5)"],
   ])("UNKNOWN_CURRENCY: %s", (currency_code, message) => {
     expect(error(() => toMoney({ currency_code: currency_code as string, value: 5 }))).toMatchObject({
       code: "UNKNOWN_CURRENCY",
@@ -95,15 +89,15 @@ describe("MoneyError", () => {
   });
 
   test.each([
-    [Number.NaN, 'USD amount NaN is not a number or a decimal string such as "250.00"'],
-    [Number.POSITIVE_INFINITY, 'USD amount Infinity is not a number or a decimal string such as "250.00"'],
-    ["1,5", 'USD amount "1,5" is not a number or a decimal string such as "250.00"'],
-    ["1.", 'USD amount "1." is not a number or a decimal string such as "250.00"'],
-    [" 1", 'USD amount " 1" is not a number or a decimal string such as "250.00"'],
-    ["", 'USD amount "" is not a number or a decimal string such as "250.00"'],
-    ["-", 'USD amount "-" is not a number or a decimal string such as "250.00"'],
-    ["1e3", 'USD amount "1e3" is not a number or a decimal string such as "250.00"'],
-    [null, 'USD amount null is not a number or a decimal string such as "250.00"'],
+    [Number.NaN, "USD amount NaN is not a number or a decimal string"],
+    [Number.POSITIVE_INFINITY, "USD amount Infinity is not a number or a decimal string"],
+    ["1,5", 'USD amount "1,5" is not a number or a decimal string'],
+    ["1.", 'USD amount "1." is not a number or a decimal string'],
+    [" 1", 'USD amount " 1" is not a number or a decimal string'],
+    ["", 'USD amount "" is not a number or a decimal string'],
+    ["-", 'USD amount "-" is not a number or a decimal string'],
+    ["1e3", 'USD amount "1e3" is not a number or a decimal string'],
+    [null, "USD amount null is not a number or a decimal string"],
   ])("NOT_A_NUMBER: %s", (value, message) => {
     expect(error(() => toMoney(usd(value as string)))).toMatchObject({ code: "NOT_A_NUMBER", message });
   });
@@ -111,25 +105,25 @@ describe("MoneyError", () => {
   test("NOT_A_NUMBER: not a money object at all", () => {
     expect(error(() => toMoney(250 as never))).toMatchObject({
       code: "NOT_A_NUMBER",
-      message: "250 is not a money object ({ currency_code, value })",
+      message: "250 is not a money object",
     });
   });
 
   test("CURRENCY_MISMATCH names both currencies", () => {
     expect(error(() => sumMoney([usd(1), { currency_code: "EUR", value: 5 }]))).toMatchObject({
       code: "CURRENCY_MISMATCH",
-      message: "cannot add EUR 5.00 to a sum in USD: convert it first",
+      message: "cannot add EUR 5.00 to a sum in USD",
     });
     expect(error(() => sumMoney([usd(1)], "EUR"))).toMatchObject({
       code: "CURRENCY_MISMATCH",
-      message: "cannot add USD 1.00 to a sum in EUR: convert it first",
+      message: "cannot add USD 1.00 to a sum in EUR",
     });
   });
 
   test("an empty sum needs a currency", () => {
     expect(error(() => sumMoney([]))).toMatchObject({
       code: "UNKNOWN_CURRENCY",
-      message: "an empty list of amounts has no currency: pass sumMoney(amounts, currency)",
+      message: "an empty sum has no currency: pass one",
     });
   });
 });
