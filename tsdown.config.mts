@@ -3,7 +3,7 @@
 // ESM copy of the error classes would make `instanceof` fail across the two.
 import { defineConfig } from "tsdown";
 
-export default defineConfig({
+const library = {
   entry: {
     index: "src/index.ts",
     prolifi: "src/prolifi/index.ts",
@@ -26,4 +26,21 @@ export default defineConfig({
   outputOptions: {
     codeSplitting: { groups: [{ name: "core", test: /[\\/]src[\\/]core[\\/][\w-]+\.ts$|\.meta\.ts$/ }] },
   },
-});
+};
+
+// The billing-usage command: a program, not a library, so one self-contained file with its own copy
+// of what it uses. Built into the library's chunks, it made rolldown split every provider into a
+// chunk of its own, and each entry then loaded a file more at import.
+const command = {
+  entry: { cli: "src/cli/bin.ts" },
+  outDir: "dist/bin",
+  format: "esm",
+  platform: "node",
+  target: "es2022",
+  dts: false,
+  clean: false,
+  tsconfig: "tsconfig.build.json",
+  deps: { neverBundle: [/^node:/] },
+} as const;
+
+export default defineConfig([library, command]);
