@@ -1,9 +1,9 @@
 // The published build: ESM only, one file per entry point plus shared chunks, with .d.ts.
 // ESM only (Node >= 20.19 can require() it) avoids the dual-package hazard, where a CJS copy and an
 // ESM copy of the error classes would make `instanceof` fail across the two.
-import { defineConfig } from "tsdown";
+import { defineConfig, type UserConfig } from "tsdown";
 
-const library = {
+const library: UserConfig = {
   entry: {
     index: "src/index.ts",
     prolifi: "src/prolifi/index.ts",
@@ -31,7 +31,7 @@ const library = {
 // The billing-usage command: a program, not a library, so one self-contained file with its own copy
 // of what it uses. Built into the library's chunks, it made rolldown split every provider into a
 // chunk of its own, and each entry then loaded a file more at import.
-const command = {
+const command: UserConfig = {
   entry: { cli: "src/cli/bin.ts" },
   outDir: "dist/bin",
   format: "esm",
@@ -41,6 +41,6 @@ const command = {
   clean: false,
   tsconfig: "tsconfig.build.json",
   deps: { neverBundle: [/^node:/] },
-} as const;
+};
 
 export default defineConfig([library, command]);

@@ -120,6 +120,6 @@ function writeSoakSection({ seconds, tokenRequests, dataRequests, rows, summary 
   ].join("\n");
   const text = readFileSync(file, "utf8");
   const old = readSection(file, SOAK_HEADING);
-  writeFileSync(file, old ? text.replace(old, section) : text.trimEnd() + "\n" + section);
+  writeFileSync(file, old ? text.replace(old, section) : `${text.trimEnd()}\n${section}`);
   console.log("soak: wrote the soak section of test/bench/RESULTS.md");
 }

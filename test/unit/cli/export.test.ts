@@ -38,7 +38,11 @@ function fakeSource({ pagesPer = 3, failing = [] as string[], stopAfter = Number
 const customers: Customer[] = ["a", "b", "c", "d"].map((id, i) => ({ id, where: `line ${i + 1}` }));
 const sink = () => {
   const lines: string[] = [];
-  return { lines, stream: { write: (text: string) => (lines.push(text), true), once: () => undefined } };
+  const write = (text: string) => {
+    lines.push(text);
+    return true;
+  };
+  return { lines, stream: { write, once: () => undefined } };
 };
 
 let dir: string;
