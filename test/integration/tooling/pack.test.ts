@@ -66,6 +66,52 @@ describe("the packed package", { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () =>
     expect(readme).toContain(`npm install ../billing-usage/${tarballName}`);
   });
 
+  test("npx billing-usage runs the installed command: --version, and an export against the mock", async () => {
+    const npx = (args: string[]) =>
+      run("npx", ["--no-install", "billing-usage", ...args], {
+        cwd: consumer,
+        env: { ...process.env, PAYPAL_CLIENT_ID: "id-0123456789", PAYPAL_CLIENT_SECRET: "secret-0123456789" },
+      });
+    const { version } = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as { version: string };
+    expect((await npx(["--version"])).stdout).toBe(`${version}\n`);
+    const { stdout } = await npx([
+      "export",
+      "paypal",
+      "--customer",
+      "cust_42,sub_7",
+      "--base-url",
+      prismUrl("paypal-billing"),
+      "--quiet",
+    ]);
+    expect(stdout.split("\r\n").filter(Boolean)).toHaveLength(1 + 8);
+  });
+
+  test("export --redis-url without a Redis client installed says what to install, exit 2", async () => {
+    const failure = await run(
+      "npx",
+      [
+        "--no-install",
+        "billing-usage",
+        "export",
+        "paypal",
+        "--customer",
+        "c,s",
+        "--environment",
+        "sandbox",
+        "--redis-url",
+        "redis://127.0.0.1:1",
+      ],
+      {
+        cwd: consumer,
+        env: { ...process.env, PAYPAL_CLIENT_ID: "id-0123456789", PAYPAL_CLIENT_SECRET: "secret-0123456789" },
+      },
+    ).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 2 });
+    expect((failure as { stderr: string }).stderr).toMatch(
+      /^billing-usage: --redis-url needs a Redis client beside billing-usage: npm install redis \(or ioredis\)\n/,
+    );
+  });
+
   test("billing-usage/mock without Prism installed says how to install it", async () => {
     const script = `import("billing-usage/mock").then((m) => m.startMocks()).then(
       () => console.log("{}"),

@@ -1,0 +1,45 @@
+// Shards on many machines share one PayPal token through Redis (--redis-url, with node-redis
+// installed here as a user would): three shards started together make one token request.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { CHILD_PROCESS_TEST_TIMEOUT_MS } from "../../helpers/child-process";
+import { runCli } from "../../helpers/cli";
+import { type ExportServer, startExportServer } from "../../helpers/export-server";
+import { type RedisServer, redisServerPath, startRedisServer } from "../../helpers/redis-server";
+
+let redis: RedisServer | undefined;
+let server: ExportServer;
+
+describe.skipIf(!redisServerPath())(
+  "export shards sharing a token (skipped without Debian's redis-server, which .ci/run installs)",
+  () => {
+    beforeAll(async () => {
+      redis = await startRedisServer();
+      server = await startExportServer({ pages: 2 });
+    }, CHILD_PROCESS_TEST_TIMEOUT_MS);
+    afterAll(async () => {
+      await server?.close();
+      await redis?.stop();
+    });
+
+    test(
+      "three shards with --redis-url make one token request between them",
+      async () => {
+        const customers = Array.from({ length: 12 }, (_, i) => `cust_${i},sub_1`).join("\n");
+        const shards = await Promise.all(
+          [1, 2, 3].map((k) =>
+            runCli(["export", "paypal", "--customers", "-", "--shard", `${k}/3`, "--base-url", server.url, "--quiet"], {
+              input: customers,
+              env: { REDIS_URL: redis?.url ?? "" },
+            }),
+          ),
+        );
+        for (const shard of shards) expect(shard).toMatchObject({ code: 0, stderr: "" });
+        expect(shards.flatMap((s) => s.stdout.split("\r\n").filter((l) => l.startsWith("cust_")))).toHaveLength(
+          12 * 2 * 2,
+        );
+        expect(server.tokenRequests).toBe(1);
+      },
+      CHILD_PROCESS_TEST_TIMEOUT_MS,
+    );
+  },
+);
