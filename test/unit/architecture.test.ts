@@ -58,12 +58,19 @@ describe("dependency rules", () => {
     expect(generated.filter((e) => !e.typeOnly && !e.to.endsWith(".meta.ts") && !mockPages(e))).toEqual([]);
   });
 
-  test("only billing-usage/mock (src/mock/) uses Node's modules, and no client imports it", () => {
+  test("only billing-usage/mock (src/mock/) and the command (src/cli/) use Node's modules, and nothing imports them", () => {
     const nodeUsers = files
       .filter((file) => /from\s+"node:/.test(readFileSync(file, "utf8")))
       .map((file) => area(relative(projectRoot, file)));
-    expect(new Set(nodeUsers)).toEqual(new Set(["src/mock"]));
-    expect(edges.filter((e) => area(e.to) === "src/mock" && area(e.from) !== "src/mock")).toEqual([]);
+    expect(new Set(nodeUsers)).toEqual(new Set(["src/mock", "src/cli"]));
+    for (const nodeOnly of ["src/mock", "src/cli"]) {
+      expect(edges.filter((e) => area(e.to) === nodeOnly && area(e.from) !== nodeOnly)).toEqual([]);
+    }
+  });
+
+  test("billing-usage/money depends on nothing but the error base and the shared value rendering", () => {
+    const out = edges.filter((e) => area(e.from) === "src/money" && area(e.to) !== "src/money" && !e.typeOnly);
+    expect(new Set(out.map((e) => e.to))).toEqual(new Set(["src/core/errors.ts", "src/core/checks.ts"]));
   });
 
   test("src/ imports nothing from test/ or scripts/", () => {
