@@ -13,10 +13,13 @@ export interface SharedTokenStore {
 
 const notInstalled = (error: unknown) => (error as { code?: unknown })?.code === "ERR_MODULE_NOT_FOUND";
 
+/** Loads a module by name; a test may hide one to take the other road. */
+type Load = (name: "redis" | "ioredis") => Promise<unknown>;
+
 /** A token store on `url` with the first Redis client library found; UsageError when there is none. */
-export async function redisTokenStore(url: string): Promise<SharedTokenStore> {
+export async function redisTokenStore(url: string, load: Load = (name) => import(name)): Promise<SharedTokenStore> {
   try {
-    const { createClient } = await import("redis");
+    const { createClient } = (await load("redis")) as typeof import("redis");
     const client = createClient({ url });
     client.on("error", () => {});
     // Not awaited: while Redis is down the store's bounded calls carry on without it.
@@ -33,7 +36,7 @@ export async function redisTokenStore(url: string): Promise<SharedTokenStore> {
     if (!notInstalled(error)) throw error;
   }
   try {
-    const { Redis } = await import("ioredis");
+    const { Redis } = (await load("ioredis")) as typeof import("ioredis");
     const client = new Redis(url, { maxRetriesPerRequest: 1 });
     client.on("error", () => {});
     return {

@@ -1,6 +1,6 @@
 // A scripted PayPal for the export command: a token endpoint and past usage for any customer, paged
 // one period per page. A customer's id says how it behaves: `fail_…` answers 404, `flaky_…` answers
-// 429 (Retry-After: 0) to its first request. Charges carry the cells a CSV writer gets wrong: commas,
+// 429 (Retry-After: 0) to its first request, `bare_…` has periods without charges. Charges carry the cells a CSV writer gets wrong: commas,
 // quotes, CR/LF, emoji, formula starters, and a negative amount sent as a decimal string.
 import { type FaultServer, json, startFaultServer } from "./fault-server";
 import { issueToken } from "./paypal-server";
@@ -61,8 +61,9 @@ export async function startExportServer({ pages = 3, delayMs = 0 } = {}): Promis
       if (customer.startsWith("fail_"))
         return json(res, 404, { name: "RESOURCE_NOT_FOUND", message: "No such customer", debug_id: "d1" });
       if (customer.startsWith("flaky_") && n === 1) return json(res, 429, {}, { "retry-after": "0" });
+      const period = customer.startsWith("bare_") ? { ...periodFor(page), charges_usage: [] } : periodFor(page);
       const body = {
-        usage_periods: page <= pages ? [periodFor(page)] : [],
+        usage_periods: page <= pages ? [period] : [],
         meta: { current_page: page, total_count: pages, total_pages: pages },
       };
       json(res, 200, body);

@@ -134,6 +134,38 @@ describe("billing-usage export against a scripted PayPal", () => {
   );
 
   test(
+    "a period without charges still gets one row, its charge columns empty",
+    async () => {
+      server = await startExportServer({ pages: 2 });
+      const out = join(dir, "bare.csv");
+      const run = await runCli([
+        "export",
+        "paypal",
+        "--customer",
+        "bare_1,sub_1",
+        "--base-url",
+        server.url,
+        "--out",
+        out,
+      ]);
+      expect(run.code).toBe(0);
+      const [header, ...rows] = await readCsvWithPython(out);
+      expect(rows).toHaveLength(2);
+      const row = Object.fromEntries(header?.map((name, i) => [name, rows[0]?.[i]]) ?? []);
+      expect(row).toMatchObject({
+        customer_id: "bare_1",
+        invoice_id: "inv_1",
+        metric_code: "",
+        charge_id: "",
+        amount: "",
+        units: "",
+      });
+      expect(row).toMatchObject({ period_total: "19.99", period_taxes: "0.10", currency: "USD" });
+    },
+    CHILD_PROCESS_TEST_TIMEOUT_MS,
+  );
+
+  test(
     "a failing customer is reported with its error, the others are exported, exit 1 names it",
     async () => {
       server = await startExportServer({ pages: 2 });

@@ -1,6 +1,8 @@
 // Shards on many machines share one PayPal token through Redis (--redis-url, with node-redis
 // installed here as a user would): three shards started together make one token request.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { redisTokenStore } from "../../../src/cli/redis";
+import { UsageError } from "../../../src/cli/usage";
 import { CHILD_PROCESS_TEST_TIMEOUT_MS } from "../../helpers/child-process";
 import { runCli } from "../../helpers/cli";
 import { type ExportServer, startExportServer } from "../../helpers/export-server";
@@ -41,5 +43,30 @@ describe.skipIf(!redisServerPath())(
       },
       CHILD_PROCESS_TEST_TIMEOUT_MS,
     );
+
+    test("without node-redis, the store is made with ioredis, and shares a token through the real Redis", async () => {
+      const hideNodeRedis = async (name: "redis" | "ioredis") => {
+        if (name === "redis")
+          throw Object.assign(new Error("Cannot find package 'redis'"), { code: "ERR_MODULE_NOT_FOUND" });
+        return import(name);
+      };
+      const shared = await redisTokenStore(redis?.url ?? "", hideNodeRedis);
+      try {
+        const token = { accessToken: "A21AA-via-ioredis-0123456789", expiresAt: Date.now() + 60_000 };
+        await shared.store.set(token);
+        expect(await shared.store.get()).toMatchObject(token);
+      } finally {
+        await shared.close();
+      }
+    });
+
+    test("with neither client library, a UsageError says what to install", async () => {
+      const none = async () => {
+        throw Object.assign(new Error("not installed"), { code: "ERR_MODULE_NOT_FOUND" });
+      };
+      await expect(redisTokenStore("redis://127.0.0.1:1", none)).rejects.toThrow(
+        new UsageError("--redis-url needs a Redis client beside billing-usage: npm install redis (or ioredis)"),
+      );
+    });
   },
 );
