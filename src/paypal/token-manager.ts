@@ -51,10 +51,18 @@ export interface IssuedToken {
   expiresInMs: number;
 }
 
-/** A token this client holds: `refreshAt` is on the monotonic clock. */
+/**
+ * A token this client holds, due for refresh at one moment on two clocks. The monotonic one cannot be
+ * stepped back, but stops while a laptop or VM sleeps; the wall clock goes on during a sleep, and the
+ * server expires tokens by it. Whichever says it is due first wins: after a 10-hour sleep the wall
+ * clock does, so no expired token is sent (and a fleet does not collect a burst of 401s).
+ */
 interface HeldToken {
   accessToken: string;
+  /** On the monotonic clock (performance.now()). */
   refreshAt: number;
+  /** The same moment in epoch milliseconds. */
+  refreshAtWall: number;
 }
 
 export interface TokenManager {
@@ -83,13 +91,23 @@ export function createTokenManager(
   store: TokenStore | undefined,
   log: Log,
 ): TokenManager {
-  let held: HeldToken | undefined;
+  let current: HeldToken | undefined;
   let inflight: Promise<HeldToken> | undefined;
   let storeTrouble = false;
   const rejected: string[] = [];
 
   const usable = (token: HeldToken | undefined | typeof STORE_DOWN): token is HeldToken =>
-    typeof token === "object" && monotonicNow() < token.refreshAt && !rejected.includes(token.accessToken);
+    typeof token === "object" &&
+    monotonicNow() < token.refreshAt &&
+    Date.now() < token.refreshAtWall &&
+    !rejected.includes(token.accessToken);
+
+  /** A token due for refresh `inMs` from now, on both clocks. */
+  const held = (accessToken: string, inMs: number): HeldToken => ({
+    accessToken,
+    refreshAt: monotonicNow() + inMs,
+    refreshAtWall: Date.now() + inMs,
+  });
 
   /**
    * One store call, bounded by TOKEN_STORE_TIMEOUT_MS. A failure or a timeout yields STORE_DOWN and
@@ -129,7 +147,7 @@ export function createTokenManager(
     const refreshAtEpoch = Number.isFinite(stored.refreshAt)
       ? Math.min(stored.refreshAt as number, stored.expiresAt)
       : stored.expiresAt - TOKEN_REFRESH_MIN_MARGIN_MS;
-    return { accessToken: stored.accessToken, refreshAt: monotonicNow() + refreshAtEpoch - Date.now() };
+    return held(stored.accessToken, refreshAtEpoch - Date.now());
   }
 
   /** Fetches a token and offers it to the store; `shareFirst` waits for the store (a lease holder's fleet is waiting). */
@@ -148,7 +166,7 @@ export function createTokenManager(
       );
     // Without a lease, never wait for the store: a slow one must not delay using the new token.
     if (shareFirst) await shared;
-    return { accessToken: issued.accessToken, refreshAt: monotonicNow() + issued.expiresInMs - margin };
+    return held(issued.accessToken, issued.expiresInMs - margin);
   }
 
   /** With a lease, one process of the fleet fetches; the others wait for the token it stores. */
@@ -184,11 +202,11 @@ export function createTokenManager(
 
   return {
     async get(call) {
-      if (usable(held)) return held.accessToken;
+      if (usable(current)) return current.accessToken;
       if (!inflight) {
         inflight = refresh()
           .then((token) => {
-            held = token;
+            current = token;
             return token;
           })
           .finally(() => {
@@ -202,7 +220,7 @@ export function createTokenManager(
       return token.accessToken;
     },
     invalidate(token) {
-      if (held?.accessToken === token) held = undefined;
+      if (current?.accessToken === token) current = undefined;
       // Once per token: fifty calls failing on one revoked token make one store call, not fifty.
       if (rejected.includes(token)) return;
       rejected.push(token);

@@ -1,6 +1,6 @@
 // A token endpoint that names an absurd lifetime, and a tokenStore that never answers: neither may
 // cost a token request per call, nor wedge the client.
-import { describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { InvalidResponseError, TOKEN_STORE_TIMEOUT_MS } from "../../../src/paypal/index";
 import { paypalWith, tokenResponse } from "../../helpers/clients";
 import { SUBSCRIPTION } from "../../helpers/fixtures";
@@ -27,6 +27,33 @@ describe("the token's lifetime", () => {
   test.each([0, -5, Number.NaN])("expires_in %d is an InvalidResponseError", async (expiresIn) => {
     const paypal = paypalWith(undefined, { maxRetries: 0 }, () => tokenResponse(expiresIn));
     await expect(paypal.client.getPastUsage("cust_42", SUBSCRIPTION)).rejects.toBeInstanceOf(InvalidResponseError);
+  });
+});
+
+describe("a held token on both clocks", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+  const TEN_HOURS_MS = 10 * 60 * 60 * 1000;
+
+  test("after a sleep (the wall clock 10 h on, the monotonic one not), a new token is fetched before any call", async () => {
+    const paypal = paypalWith(undefined, {}, (_request, n) => tokenResponse(32_400, `A21AA-token-${n}-0123456789`));
+    await paypal.client.getPastUsage("cust_42", SUBSCRIPTION);
+    const wall = Date.now();
+    vi.spyOn(Date, "now").mockImplementation(() => wall + TEN_HOURS_MS);
+    await paypal.client.getPastUsage("cust_42", SUBSCRIPTION);
+    expect(paypal.tokenRequests).toBe(2);
+    const bearers = paypal.mock.requests.filter((r) => r.method === "GET").map((r) => r.headers.get("authorization"));
+    expect(bearers).toEqual(["Bearer A21AA-token-1-0123456789", "Bearer A21AA-token-2-0123456789"]);
+  });
+
+  test("a wall-clock step back keeps the token: the monotonic clock still says it is fresh", async () => {
+    const paypal = paypalWith(undefined, {}, () => tokenResponse(32_400));
+    await paypal.client.getPastUsage("cust_42", SUBSCRIPTION);
+    const wall = Date.now();
+    vi.spyOn(Date, "now").mockImplementation(() => wall - TEN_HOURS_MS);
+    await paypal.client.getPastUsage("cust_42", SUBSCRIPTION);
+    expect(paypal.tokenRequests).toBe(1);
   });
 });
 
