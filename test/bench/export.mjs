@@ -1,4 +1,4 @@
-// The export command's figures: peak RSS of one customer's walk at 100 and at 10,000 pages (memory
+// The export command's figures: peak RSS of one customer's walk at 100, 10,000 and 30,000 pages (memory
 // must stay flat: rows are written as pages arrive), rows/s against the loopback bench server, and
 // rows/s against the mocks (Prism behind billing-usage/mock). `npm run bench:export`.
 import { execFile } from "node:child_process";
@@ -43,7 +43,7 @@ const dir = mkdtempSync(join(tmpdir(), "bench-export-"));
 const server = await startServer();
 const rows = [];
 try {
-  for (const pages of QUICK ? [100, 1_000] : [100, 10_000]) {
+  for (const pages of QUICK ? [100, 1_000] : [100, 10_000, 30_000]) {
     await server.configure({ pages });
     const { seconds, peakRssMB, heapMB, bytes } = await exportOnce(
       [
