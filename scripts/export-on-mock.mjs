@@ -18,41 +18,28 @@ const env = {
   PAYPAL_CLIENT_ID: "export-on-mock",
   PAYPAL_CLIENT_SECRET: "export-on-mock-secret-0123456789",
 };
-const PYTHON_ROWS =
-  "import csv, sys\nwith open(sys.argv[1], newline='', encoding='utf-8') as f:\n    print(len(list(csv.reader(f, strict=True))) - 1)";
 
-const dir = mkdtempSync(join(tmpdir(), "export-on-mock-"));
-const mocks = await startMocks();
-const checks = [];
-try {
-  const prolifi = join(dir, "prolifi.csv");
-  await run(
-    process.execPath,
-    [
-      cli,
-      "export",
-      "prolifi",
-      "--customer",
-      "9b2f2c6e-3f1d-4c8e-9a57-1f0c2d3e4b5a",
-      "--base-url",
-      mocks.prolifi.baseUrl,
-      "--out",
-      prolifi,
-    ],
-    { env },
-  );
-  checks.push({
+/** Data rows of a file, counted by a parser that is not ours. */
+const READERS = {
+  "python3 csv": async (file) => {
+    const script =
+      "import csv, sys\nwith open(sys.argv[1], newline='', encoding='utf-8') as f:\n    print(len(list(csv.reader(f, strict=True))) - 1)";
+    return Number((await run("python3", ["-c", script, file])).stdout);
+  },
+  jq: async (file) => Number((await run("jq", ["-s", "length", file])).stdout),
+};
+
+/** Each export: its file, the arguments after `export`, the reader, and the rows the mocks' examples make. */
+const EXPORTS = ({ prolifi, paypal }) => [
+  {
     file: "prolifi.csv",
+    args: ["prolifi", "--customer", "9b2f2c6e-3f1d-4c8e-9a57-1f0c2d3e4b5a", "--base-url", prolifi.baseUrl],
     reader: "python3 csv",
-    rows: Number((await run("python3", ["-c", PYTHON_ROWS, prolifi])).stdout),
     expected: 2,
-  });
-  const paypal = join(dir, "paypal.csv");
-  await run(
-    process.execPath,
-    [
-      cli,
-      "export",
+  },
+  {
+    file: "paypal.csv",
+    args: [
       "paypal",
       "--customer",
       "cust_42,sub_7",
@@ -61,38 +48,28 @@ try {
       "--per-page",
       "2",
       "--base-url",
-      mocks.paypal.baseUrl,
-      "--out",
-      paypal,
+      paypal.baseUrl,
     ],
-    { env },
-  );
-  checks.push({
-    file: "paypal.csv",
     reader: "python3 csv",
-    rows: Number((await run("python3", ["-c", PYTHON_ROWS, paypal])).stdout),
     expected: 16,
-  });
-  const ndjson = join(dir, "paypal.ndjson");
-  await run(
-    process.execPath,
-    [
-      cli,
-      "export",
-      "paypal",
-      "--customer",
-      "cust_42,sub_7",
-      "--format",
-      "ndjson",
-      "--base-url",
-      mocks.paypal.baseUrl,
-      "--out",
-      ndjson,
-    ],
-    { env },
-  );
-  const { stdout } = await run("jq", ["-s", "length", ndjson]);
-  checks.push({ file: "paypal.ndjson", reader: "jq", rows: Number(stdout), expected: 8 });
+  },
+  {
+    file: "paypal.ndjson",
+    args: ["paypal", "--customer", "cust_42,sub_7", "--format", "ndjson", "--base-url", paypal.baseUrl],
+    reader: "jq",
+    expected: 8,
+  },
+];
+
+const dir = mkdtempSync(join(tmpdir(), "export-on-mock-"));
+const mocks = await startMocks();
+const checks = [];
+try {
+  for (const { file, args, reader, expected } of EXPORTS(mocks)) {
+    const out = join(dir, file);
+    await run(process.execPath, [cli, "export", ...args, "--out", out], { env });
+    checks.push({ file, reader, rows: await READERS[reader](out), expected });
+  }
 } finally {
   await mocks.stop();
   rmSync(dir, { recursive: true, force: true });

@@ -94,10 +94,13 @@ export async function runExport(plan: ExportPlan, io: ExportIO): Promise<ExportO
     const key = customerKey(customer);
     let customerPages = 0;
     let customerRows = 0;
+    let writing = false;
     try {
       for await (const page of plan.source.pages(customer, sink.fromPage(key) ?? 1, io.signal)) {
         // Rows that arrived are whole: written even when the run is stopping, then the walk ends.
+        writing = true;
         await sink.append(writer.lines(page.rows), key, page.page);
+        writing = false;
         customerPages += 1;
         customerRows += page.rows.length;
         pages += 1;
@@ -110,6 +113,8 @@ export async function runExport(plan: ExportPlan, io: ExportIO): Promise<ExportO
       exported += 1;
       progress.customerDone(key, customerPages, customerRows);
     } catch (error) {
+      // The output failing (a full disk) ends the run: every customer after would fail the same way.
+      if (writing) throw error;
       // A call ended by the stop is the interruption, not this customer's failure.
       if (io.signal.aborted) return;
       failed.push({ key, error });

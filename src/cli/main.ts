@@ -3,11 +3,11 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { BillingUsageError, InvalidInputError } from "../core/errors";
+import { InvalidInputError } from "../core/errors";
 import { type ExportArgs, parseCommand } from "./args";
 import { type Customer, customerKey, parseCustomers } from "./customers";
 import { type ExportOutcome, type OutputStream, runExport } from "./export";
-import type { ProgressStream } from "./progress";
+import { describeError, type ProgressStream } from "./progress";
 import { redisTokenStore, type SharedTokenStore } from "./redis";
 import { inShard } from "./shard";
 import { type ExportSource, paypalSource, prolifiSource } from "./sources";
@@ -121,7 +121,7 @@ export async function main(proc: Process): Promise<number> {
     if (error instanceof UsageError) return fail(error.message, EXIT_USAGE, true);
     // A client refusing its options (no API key, no environment) is a usage error: nothing was sent.
     if (error instanceof InvalidInputError) return fail(error.message, EXIT_USAGE);
-    if (error instanceof BillingUsageError) return fail(`${error.name}: ${error.message}`, EXIT_FAILED);
-    throw error;
+    // Anything else (the output file failing, say) ends the run with what it was, not a stack trace.
+    return fail(describeError(error), EXIT_FAILED);
   }
 }

@@ -160,4 +160,21 @@ describe("the export", () => {
       /was written by a different export/,
     );
   });
+
+  test("the output failing ends the run instead of failing every customer in turn", async () => {
+    const { source, signal } = fakeSource();
+    let writes = 0;
+    const broken = {
+      write: () => {
+        writes += 1;
+        if (writes > 2) throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
+        return true;
+      },
+      once: () => undefined,
+    };
+    await expect(
+      runExport(plan(source, { out: undefined, concurrency: 1 }), { stdout: broken, stderr: sink().stream, signal }),
+    ).rejects.toThrow(/ENOSPC/);
+    expect(writes).toBe(3);
+  });
 });

@@ -21,6 +21,20 @@ function recordingFetch(body: unknown) {
   return { seen, fetch };
 }
 
+/** A Prolifi client whose fetch throws `failure()` every time, counting its calls. */
+function failingFetch(failure: () => Error) {
+  let calls = 0;
+  const prolifi = createProlifiClient({
+    apiKey: SECRET_KEY,
+    logLevel: "off",
+    fetch: async () => {
+      calls += 1;
+      throw failure();
+    },
+  });
+  return { prolifi, calls: () => calls };
+}
+
 const USAGE_URL = `https://api.prolifi.co/api/v1/public/customers/${CUSTOMER_ID}/usage?start_date=2026-01-01`;
 
 describe("a custom fetch", () => {
@@ -125,15 +139,9 @@ describe("a custom fetch", () => {
   ])(
     "a fetch refusing its arguments (a code %s) is an InvalidInputError, thrown at once, not retried",
     async (_where, fields, code) => {
-      let calls = 0;
-      const prolifi = createProlifiClient({
-        apiKey: SECRET_KEY,
-        logLevel: "off",
-        fetch: async () => {
-          calls += 1;
-          throw Object.assign(new TypeError(`Failed to parse URL from [object Request] ${SECRET_KEY}`), fields);
-        },
-      });
+      const { prolifi, calls } = failingFetch(() =>
+        Object.assign(new TypeError(`Failed to parse URL from [object Request] ${SECRET_KEY}`), fields),
+      );
       const error = await prolifi.getCustomerUsage(CUSTOMER_ID).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InvalidInputError);
       expect(error).toMatchObject({ param: "fetch" });
@@ -142,24 +150,19 @@ describe("a custom fetch", () => {
       );
       expect((error as Error).message).toContain(code);
       expect(JSON.stringify(error) + String((error as Error).stack)).not.toContain(SECRET_KEY);
-      expect(calls).toBe(1);
+      expect(calls()).toBe(1);
     },
   );
 
   test("a plain TypeError from fetch (a network failure) stays a retried ConnectionError", async () => {
-    let calls = 0;
-    const prolifi = createProlifiClient({
-      apiKey: SECRET_KEY,
-      logLevel: "off",
-      fetch: async () => {
-        calls += 1;
-        throw new TypeError("fetch failed", {
+    const { prolifi, calls } = failingFetch(
+      () =>
+        new TypeError("fetch failed", {
           cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
-        });
-      },
-    });
+        }),
+    );
     const error = await prolifi.getCustomerUsage(CUSTOMER_ID, {}, { maxRetries: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
-    expect(calls).toBe(2);
+    expect(calls()).toBe(2);
   });
 });
