@@ -10,6 +10,7 @@ const library: UserConfig = {
     paypal: "src/paypal/index.ts",
     "paypal-redis": "src/paypal/redis.ts",
     money: "src/money/index.ts",
+    "rate-limit": "src/rate-limit/index.ts",
     mock: "src/mock/index.ts",
   },
   format: "esm",

@@ -21,6 +21,8 @@ const KEPT_APART = [
   { bundle: "billing-usage/paypal", owner: "billing-usage/paypal/redis", markers: [/cjson\.decode/, /sendCommand/] },
   { bundle: "billing-usage/paypal", owner: "billing-usage/money", markers: [/TOO_MANY_DECIMALS/, /AEDFNLLMD/] },
   { bundle: "billing-usage/prolifi", owner: "billing-usage/money", markers: [/TOO_MANY_DECIMALS/, /AEDFNLLMD/] },
+  { bundle: "billing-usage/prolifi", owner: "billing-usage/rate-limit", markers: [/requestsPerSecond must/] },
+  { bundle: "billing-usage/paypal", owner: "billing-usage/rate-limit", markers: [/requestsPerSecond must/] },
 ];
 
 const CASES = [
@@ -29,6 +31,7 @@ const CASES = [
   { name: "billing-usage/paypal", source: 'export * from "./dist/paypal.js";' },
   { name: "billing-usage/paypal/redis", source: 'export * from "./dist/paypal-redis.js";' },
   { name: "billing-usage/money", source: 'export * from "./dist/money.js";' },
+  { name: "billing-usage/rate-limit", source: 'export * from "./dist/rate-limit.js";' },
   { name: "billing-usage", source: 'export * from "./dist/index.js";' },
 ];
 

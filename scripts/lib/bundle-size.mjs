@@ -26,12 +26,16 @@ export const gzipSize = (code) => gzipSync(code, { level: 9 }).length;
  * soak and an interop run found (~300 B each): one abort listener per signal however many calls share
  * it, every retry timer cleared with its call, tokens held for redaction bounded, any WHATWG fetch
  * handed a URL and a plain init (a raw Request unpacked), and a fetch's usage errors told from
- * network failures. The goal set for these bundles is 7,600 / 9,400 B
+ * network failures; then 10,200 / 12,450 B for the rateLimiter option (~275 B: an acquire before every
+ * attempt inside the call's deadline, a pause on a 429 and on Prolifi's exhausted budget, the option
+ * checked). The limiters themselves are entry points of their own (billing-usage/rate-limit and
+ * billing-usage/redis), so a client that is not paced carries none of their code. The goal set for
+ * these bundles is 7,600 / 9,400 B
  * (the performance issue); see the README's "Bundle size" section for where the bytes go.
  */
 export const BUDGETS = {
-  "billing-usage/prolifi": { ceiling: 9_900 },
-  "billing-usage/paypal": { ceiling: 12_200 },
+  "billing-usage/prolifi": { ceiling: 10_200 },
+  "billing-usage/paypal": { ceiling: 12_450 },
   // Exact money on its own. The money issue's goal is 1,500 B and is not met: of its ~1,810 B, the
   // error base (BillingUsageError with toJSON) is ~220 B, the packed ISO 4217 table ~265 B, and the
   // rest the three functions and their messages. The core chunk adds nothing more (its top-level

@@ -29,3 +29,9 @@ export const RETRY_AFTER_CAP_MS = 60_000;
 export const LONG_RETRY_WAIT_MS = 5_000;
 /** Log level when none is given. */
 export const DEFAULT_LOG_LEVEL = "warn";
+/** A rate limiter's `burst` when none is given: smooth pacing, one request per interval. */
+export const DEFAULT_RATE_LIMIT_BURST = 1;
+/** The longest pause a 429 or an exhausted budget imposes on a rate limiter, whatever the server asked. */
+export const RATE_LIMIT_PAUSE_CAP_MS = 60_000;
+/** The pause after Prolifi's `X-RateLimit-Remaining: 0` when the response names no `Retry-After`. */
+export const RATE_LIMIT_EXHAUSTED_PAUSE_MS = 1_000;

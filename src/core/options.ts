@@ -7,6 +7,7 @@ import { DEFAULT_DEADLINE_MS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, D
 import { InvalidInputError } from "./errors";
 import { createLog, type Log, type Logger, type LogLevel } from "./log";
 import { checkOptionNames } from "./option-names";
+import { checkRateLimiter, type RateLimiter } from "./rate-limiter";
 import { createRedactor, type Redactor } from "./redact";
 import { createTransport, type Transport } from "./transport";
 
@@ -19,6 +20,12 @@ export interface CommonClientOptions extends CallSettings {
   logLevel?: LogLevel | undefined;
   /** Allows a secret credential in a browser. Only for trusted, internal tools. @default false */
   dangerouslyAllowBrowser?: boolean | undefined;
+  /**
+   * Paces every attempt of a data call (retries and `raw` calls too, never the PayPal token request)
+   * and is paused by a 429. `createRateLimiter({ requestsPerSecond })` for one process,
+   * billing-usage/redis's `createRedisRateLimiter` for a fleet. @default no limit
+   */
+  rateLimiter?: RateLimiter | undefined;
 }
 
 /** Each key of an options type, listed once; `satisfies` fails the build when the type and the list part. */
@@ -39,6 +46,7 @@ export const COMMON_CLIENT_OPTIONS = {
   logger: true,
   logLevel: true,
   dangerouslyAllowBrowser: true,
+  rateLimiter: true,
 } satisfies NameList<CommonClientOptions>;
 
 export const REQUEST_OPTIONS = {
@@ -59,6 +67,7 @@ export interface ClientCore {
 
 export function createClientCore(options: CommonClientOptions): ClientCore {
   checkCallSettings(options);
+  checkRateLimiter(options.rateLimiter);
   if (typeof (options.fetch ?? globalThis.fetch) !== "function") {
     throw new InvalidInputError("fetch", "fetch must be a function (this runtime has no global one)");
   }
@@ -73,6 +82,7 @@ export function createClientCore(options: CommonClientOptions): ClientCore {
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     log,
     redactor,
+    rateLimiter: options.rateLimiter,
   });
   return { transport, redactor, log };
 }

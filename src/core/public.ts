@@ -39,3 +39,4 @@ export {
 } from "./errors";
 export { LOG_LEVELS, type Logger, type LogLevel } from "./log";
 export type { CommonClientOptions } from "./options";
+export type { RateLimiter } from "./rate-limiter";

@@ -16,10 +16,12 @@ import {
   type ResolvedCallSettings,
   sleep,
   targetOf,
+  untilCallEnds,
 } from "./call";
-import { LONG_RETRY_WAIT_MS, RETRY_AFTER_CAP_MS } from "./defaults";
+import { LONG_RETRY_WAIT_MS, RATE_LIMIT_PAUSE_CAP_MS, RETRY_AFTER_CAP_MS } from "./defaults";
 import { BillingUsageError, ConnectionError, InvalidInputError, ResponseTooLargeError, TimeoutError } from "./errors";
 import type { Log } from "./log";
+import type { RateLimiter } from "./rate-limiter";
 import { type Redactor, redactError } from "./redact";
 import { backoffMs, isRetryableResponse, retryAfterMs } from "./retry-policy";
 
@@ -29,11 +31,14 @@ export interface TransportConfig extends ResolvedCallSettings {
   fetch: typeof fetch;
   log: Log;
   redactor: Redactor;
+  rateLimiter: RateLimiter | undefined;
 }
 
 interface SendOptions {
   /** Whether failures may be retried; GET by default. The token request opts in. */
   retry?: boolean;
+  /** Whether the rate limiter paces it: every data call (raw ones too), not the token request. */
+  limited?: boolean;
 }
 
 /**
@@ -60,6 +65,8 @@ export interface Transport {
   startCall(settings?: RequestOptions): Call;
   /** Sends `request` with retries; resolves to the final response of any status, read whole. */
   send(request: PlainRequest, call: Call, options?: SendOptions): Promise<Received>;
+  /** Holds the rate limiter's requests for `ms` (capped): the server said the budget is spent. */
+  pause(ms: number): void;
 }
 
 /** Statuses `new Response()` refuses a body for (fetch never hands back a 1xx). */
@@ -147,7 +154,7 @@ async function readLimited(response: Response, limit: number, tooLarge: () => Re
 }
 
 export function createTransport(config: TransportConfig): Transport {
-  const { log, redactor } = config;
+  const { log, redactor, rateLimiter } = config;
 
   async function attempt(request: PlainRequest, call: Call, what: NamedRequest, n: number): Promise<Received> {
     const left = call.deadlineAt - monotonicNow();
@@ -195,7 +202,7 @@ export function createTransport(config: TransportConfig): Transport {
   async function send(
     request: PlainRequest,
     call: Call,
-    { retry = request.method === "GET" }: SendOptions = {},
+    { retry = request.method === "GET", limited = true }: SendOptions = {},
   ): Promise<Received> {
     const what = nameRequest(request.method, request.url);
     const fields = (extra: object) => ({
@@ -206,11 +213,15 @@ export function createTransport(config: TransportConfig): Transport {
     });
     for (let n = 1; ; n++) {
       checkStillWanted(call, what);
+      // Every attempt waits its turn, inside the call's deadline and signal.
+      if (rateLimiter && limited) await untilCallEnds(acquire(rateLimiter, call), call, what);
       let received: Received | undefined;
       let failure: ConnectionError | undefined;
       try {
         received = await attempt(request, call, what, n);
         const { status } = received.response;
+        // Retried or not, a 429 holds everyone sharing the budget for the wait it asked for.
+        if (status === 429) pause(retryAfterMs(received.response.headers) ?? backoffMs(n));
         if (log.debugging) log("debug", `${what.text} → ${status}`, fields({ status, attempt: n }));
         if (!isRetryableResponse(received.response)) return received;
       } catch (error) {
@@ -247,6 +258,20 @@ export function createTransport(config: TransportConfig): Transport {
     }
   }
 
+  /** A limiter's failure never fails a call: it is logged, and the call goes on unpaced. */
+  const acquire = (limiter: RateLimiter, call: Call): Promise<void> =>
+    Promise.resolve()
+      .then(() => limiter.acquire(call.signal))
+      .catch((error: unknown) => {
+        if (!call.signal?.aborted) log("warn", `rateLimiter.acquire() failed (${reasonOf(error)}); sending unpaced`);
+      });
+
+  function pause(ms: number): void {
+    Promise.resolve()
+      .then(() => rateLimiter?.pause?.(Math.min(ms, RATE_LIMIT_PAUSE_CAP_MS)))
+      .catch(() => {});
+  }
+
   function startCall(settings: RequestOptions = {}): Call {
     const startedAt = monotonicNow();
     const deadlineMs = settings.deadlineMs ?? config.deadlineMs;
@@ -261,5 +286,5 @@ export function createTransport(config: TransportConfig): Transport {
     };
   }
 
-  return { startCall, send };
+  return { startCall, send, pause };
 }

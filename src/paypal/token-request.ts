@@ -49,8 +49,8 @@ export function createTokenRequest(
       }),
       body: "grant_type=client_credentials",
     };
-    // Retried like a GET: it has no effect beyond issuing a token.
-    const received = await core.transport.send(request, call, { retry: true });
+    // Retried like a GET: it has no effect beyond issuing a token. Not a data call, so not rate-limited.
+    const received = await core.transport.send(request, call, { retry: true, limited: false });
     const { response } = received;
     const token = resultOf<AccessToken>(textResultOf(received), TOKEN.method, responses);
     // A token that expires at once is unusable; one that claims to live for ages is capped by the manager.

@@ -4,13 +4,15 @@ import type { components, paths } from "../../generated/prolifi";
 import { operations, servers } from "../../generated/prolifi.meta";
 import type { RequestOptions } from "../core/call";
 import { checkBaseUrl } from "../core/checks";
+import { RATE_LIMIT_EXHAUSTED_PAUSE_MS } from "../core/defaults";
 import { InvalidInputError } from "../core/errors";
 import { createApiClient } from "../core/operation";
 import { checkOptionNames } from "../core/option-names";
 import { COMMON_CLIENT_OPTIONS, type CommonClientOptions, createClientCore, type NameList } from "../core/options";
+import { retryAfterMs } from "../core/retry-policy";
 import { resolveApiKey } from "./api-key";
 import { readProlifiError } from "./errors";
-import { type WithRateLimit, withRateLimit } from "./rate-limit";
+import { readRateLimit, type WithRateLimit, withRateLimit } from "./rate-limit";
 
 export type UsageSummary = components["schemas"]["UsageSummary"];
 export type CustomerUsage = components["schemas"]["CustomerUsageResponse"];
@@ -79,9 +81,14 @@ export function createProlifiClient(options: ProlifiClientOptions = {}): Prolifi
   const api = createApiClient<paths>(core, {
     baseUrl,
     responses: { provider: "prolifi", readErrorBody: readProlifiError, redactor: core.redactor },
-    send(request, call) {
+    async send(request, call) {
       request.headers.set("Authorization", authorization);
-      return core.transport.send(request, call);
+      const received = await core.transport.send(request, call);
+      // Prolifi says when the budget is spent: the rate limiter holds off until the window turns.
+      const { headers } = received.response;
+      if (readRateLimit(headers)?.remaining === 0)
+        core.transport.pause(retryAfterMs(headers) ?? RATE_LIMIT_EXHAUSTED_PAUSE_MS);
+      return received;
     },
   });
   const usage = api.operation<CustomerUsage, CustomerUsageQuery>(operations.getCustomerUsage, {

@@ -17,7 +17,7 @@ function headerInt(headers: Headers, name: string): number | undefined {
   return Number(raw);
 }
 
-function readRateLimit(headers: Headers): RateLimit | undefined {
+export function readRateLimit(headers: Headers): RateLimit | undefined {
   const limit = headerInt(headers, "x-ratelimit-limit");
   const remaining = headerInt(headers, "x-ratelimit-remaining");
   return limit === undefined || remaining === undefined ? undefined : { limit, remaining };
