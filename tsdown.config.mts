@@ -11,6 +11,7 @@ const library: UserConfig = {
     "paypal-redis": "src/paypal/redis.ts",
     money: "src/money/index.ts",
     "rate-limit": "src/rate-limit/index.ts",
+    redis: "src/redis/index.ts",
     mock: "src/mock/index.ts",
   },
   format: "esm",

@@ -23,6 +23,7 @@ const KEPT_APART = [
   { bundle: "billing-usage/prolifi", owner: "billing-usage/money", markers: [/TOO_MANY_DECIMALS/, /AEDFNLLMD/] },
   { bundle: "billing-usage/prolifi", owner: "billing-usage/rate-limit", markers: [/requestsPerSecond must/] },
   { bundle: "billing-usage/paypal", owner: "billing-usage/rate-limit", markers: [/requestsPerSecond must/] },
+  { bundle: "billing-usage/paypal", owner: "billing-usage/redis", markers: [/ZREMRANGEBYSCORE/] },
 ];
 
 const CASES = [
@@ -32,6 +33,7 @@ const CASES = [
   { name: "billing-usage/paypal/redis", source: 'export * from "./dist/paypal-redis.js";' },
   { name: "billing-usage/money", source: 'export * from "./dist/money.js";' },
   { name: "billing-usage/rate-limit", source: 'export * from "./dist/rate-limit.js";' },
+  { name: "billing-usage/redis", source: 'export * from "./dist/redis.js";' },
   { name: "billing-usage", source: 'export * from "./dist/index.js";' },
 ];
 

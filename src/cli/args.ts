@@ -20,6 +20,8 @@ export interface ExportArgs {
   readonly baseUrl: string | undefined;
   readonly environment: "sandbox" | "live" | undefined;
   readonly redisUrl: string | undefined;
+  /** Requests per second for the whole run, or with --redis-url for the whole fleet. */
+  readonly rate: number | undefined;
   readonly quiet: boolean;
   // Prolifi
   readonly from: string | undefined;
@@ -54,6 +56,7 @@ const OPTIONS = {
   "base-url": { type: "string" },
   environment: { type: "string" },
   "redis-url": { type: "string" },
+  rate: { type: "string" },
   quiet: { type: "boolean" },
   from: { type: "string" },
   to: { type: "string" },
@@ -71,7 +74,6 @@ const ONLY_FOR: Record<string, Provider> = {
   "per-page": "paypal",
   "max-pages": "paypal",
   environment: "paypal",
-  "redis-url": "paypal",
 };
 
 /** Anything shaped like a Prolifi key: it would land in `ps` and the shell's history. */
@@ -82,6 +84,15 @@ function wholeNumber(name: string, text: string | undefined, min: number, max: n
   const value = Number(text);
   if (!/^\d+$/.test(text) || value < min || value > max) {
     throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got ${JSON.stringify(text)})`);
+  }
+  return value;
+}
+
+function positiveNumber(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || !(value > 0)) {
+    throw new UsageError(`--${name} must be a number of requests per second above 0 (got ${JSON.stringify(text)})`);
   }
   return value;
 }
@@ -160,8 +171,8 @@ export function parseCommand(argv: readonly string[], env: Readonly<Record<strin
       shard: shardOf(values.shard),
       baseUrl: values["base-url"],
       environment: oneOf("environment", values.environment, ["sandbox", "live"] as const),
-      // REDIS_URL is taken for PayPal only: a Prolifi run has no token to share.
-      redisUrl: values["redis-url"] ?? (provider === "paypal" ? env.REDIS_URL || undefined : undefined),
+      redisUrl: values["redis-url"] ?? (env.REDIS_URL || undefined),
+      rate: positiveNumber("rate", values.rate),
       quiet: values.quiet ?? false,
       from: date("from", values.from),
       to: date("to", values.to),

@@ -4,11 +4,15 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { InvalidInputError } from "../core/errors";
+import type { RateLimiter } from "../core/rate-limiter";
+import { createRedisTokenStore } from "../paypal/redis";
+import { createRateLimiter } from "../rate-limit/pacer";
+import { createRedisRateLimiter } from "../redis/rate-limiter";
 import { type ExportArgs, parseCommand } from "./args";
 import { type Customer, customerKey, parseCustomers } from "./customers";
 import { type ExportOutcome, type OutputStream, runExport } from "./export";
 import { describeError, type ProgressStream } from "./progress";
-import { redisTokenStore, type SharedTokenStore } from "./redis";
+import { connectRedis, type RedisConnection } from "./redis";
 import { inShard } from "./shard";
 import { type ExportSource, paypalSource, prolifiSource } from "./sources";
 import { EXPORT_HELP, USAGE, UsageError } from "./usage";
@@ -62,21 +66,34 @@ function fingerprintOf(args: ExportArgs, customers: readonly Customer[]): string
   return createHash("sha256").update(JSON.stringify(what)).digest("hex");
 }
 
+/** The rate budget --rate sets: the fleet's on Redis, or this run's own. */
+function rateLimiterFor(args: ExportArgs, redis: RedisConnection | undefined): RateLimiter | undefined {
+  if (args.rate === undefined) return undefined;
+  if (!redis) return createRateLimiter({ requestsPerSecond: args.rate });
+  return createRedisRateLimiter(redis.client, {
+    requestsPerSecond: args.rate,
+    key: `billing-usage:rate:${args.provider}`,
+  });
+}
+
 async function exportCommand(args: ExportArgs, proc: Process): Promise<ExportOutcome> {
-  let shared: SharedTokenStore | undefined;
+  let redis: RedisConnection | undefined;
   const logLevel = args.quiet ? "error" : "warn";
   try {
-    if (args.provider === "paypal" && args.redisUrl !== undefined) shared = await redisTokenStore(args.redisUrl);
+    // Redis is shared for what it carries: PayPal's token, and the rate budget when --rate is set.
+    const useRedis = args.redisUrl !== undefined && (args.provider === "paypal" || args.rate !== undefined);
+    if (useRedis) redis = await connectRedis(args.redisUrl as string);
+    const rateLimiter = rateLimiterFor(args, redis);
+    const common = { baseUrl: args.baseUrl, logLevel, rateLimiter } as const;
     const source =
       args.provider === "prolifi"
-        ? prolifiSource({ baseUrl: args.baseUrl, logLevel, from: args.from, to: args.to, eventName: args.eventName })
+        ? prolifiSource({ ...common, from: args.from, to: args.to, eventName: args.eventName })
         : paypalSource({
-            baseUrl: args.baseUrl,
-            logLevel,
+            ...common,
             environment: args.environment,
             perPage: args.perPage,
             maxPages: args.maxPages,
-            tokenStore: shared?.store,
+            tokenStore: redis && createRedisTokenStore(redis.client),
           });
     const customers = await customersOf(args, proc, source);
     return await runExport(
@@ -93,7 +110,7 @@ async function exportCommand(args: ExportArgs, proc: Process): Promise<ExportOut
       proc,
     );
   } finally {
-    await shared?.close();
+    await redis?.close();
   }
 }
 

@@ -1,13 +1,12 @@
-// --redis-url: one PayPal token for every shard of an export, through createRedisTokenStore and
-// whichever Redis client the user installed (node-redis or ioredis, both optional peers). Redis down
-// is never fatal: the store bounds each call, and a client that cannot connect keeps retrying quietly.
-
-import type { TokenStore } from "../paypal/index";
-import { createRedisTokenStore } from "../paypal/redis";
+// --redis-url: what the shards of an export share through Redis (one PayPal token, one rate budget),
+// with whichever Redis client the user installed (node-redis or ioredis, both optional peers). Redis
+// down is never fatal: each shared piece bounds its calls, and a client that cannot connect keeps
+// retrying quietly.
+import type { RedisLikeClient } from "../redis/command";
 import { UsageError } from "./usage";
 
-export interface SharedTokenStore {
-  readonly store: TokenStore;
+export interface RedisConnection {
+  readonly client: RedisLikeClient;
   close(): Promise<void>;
 }
 
@@ -16,18 +15,18 @@ const notInstalled = (error: unknown) => (error as { code?: unknown })?.code ===
 /** Loads a module by name; a test may hide one to take the other road. */
 type Load = (name: "redis" | "ioredis") => Promise<unknown>;
 
-/** A token store on `url` with the first Redis client library found; UsageError when there is none. */
-export async function redisTokenStore(url: string, load: Load = (name) => import(name)): Promise<SharedTokenStore> {
+/** A client for `url` from the first Redis library found; UsageError when there is none. */
+export async function connectRedis(url: string, load: Load = (name) => import(name)): Promise<RedisConnection> {
   try {
     const { createClient } = (await load("redis")) as typeof import("redis");
     const client = createClient({ url });
     client.on("error", () => {});
-    // Not awaited: while Redis is down the store's bounded calls carry on without it.
+    // Not awaited: while Redis is down, the shared pieces' bounded calls carry on without it.
     void client.connect().catch(() => {});
     // node-redis 5+ closes with destroy(), 4 with disconnect().
     const closable = client as unknown as { destroy?: () => unknown; disconnect?: () => unknown };
     return {
-      store: createRedisTokenStore(client),
+      client,
       close: async () => {
         await (closable.destroy ?? closable.disconnect)?.call(client);
       },
@@ -40,7 +39,7 @@ export async function redisTokenStore(url: string, load: Load = (name) => import
     const client = new Redis(url, { maxRetriesPerRequest: 1 });
     client.on("error", () => {});
     return {
-      store: createRedisTokenStore(client),
+      client,
       close: async () => {
         client.disconnect();
       },

@@ -4,6 +4,7 @@
 import { operations as paypalOperations } from "../../generated/paypal-billing.meta";
 import { operations as prolifiOperations } from "../../generated/prolifi.meta";
 import { checkOperationInput, type OperationParameters } from "../core/checks";
+import type { RateLimiter } from "../core/rate-limiter";
 import { toMoney } from "../money/index";
 import { createPayPalBillingClient, type TokenStore } from "../paypal/index";
 import { createProlifiClient } from "../prolifi/index";
@@ -42,13 +43,19 @@ interface ClientOptions {
   baseUrl: string | undefined;
   /** Clients log to standard error; --quiet keeps errors only. */
   logLevel: "warn" | "error";
+  /** --rate: this run's budget, or the fleet's. */
+  rateLimiter: RateLimiter | undefined;
 }
 
 /** Prolifi: one row per usage summary, the window in every row. One page per customer. */
 export function prolifiSource(
   options: ClientOptions & { from?: string | undefined; to?: string | undefined; eventName?: string | undefined },
 ): ExportSource {
-  const client = createProlifiClient({ baseUrl: options.baseUrl, logLevel: options.logLevel });
+  const client = createProlifiClient({
+    baseUrl: options.baseUrl,
+    logLevel: options.logLevel,
+    rateLimiter: options.rateLimiter,
+  });
   const query = {
     ...(options.from && { start_date: options.from }),
     ...(options.to && { end_date: options.to }),
@@ -111,6 +118,7 @@ export function paypalSource(
     environment: options.environment,
     tokenStore: options.tokenStore,
     logLevel: options.logLevel,
+    rateLimiter: options.rateLimiter,
   });
   const perPage = options.perPage === undefined ? {} : { per_page: options.perPage };
   return {

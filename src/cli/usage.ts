@@ -3,7 +3,7 @@
 export const USAGE = `Usage:
   billing-usage export prolifi (--customer ID ... | --customers FILE|-) [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--event-name NAME]
   billing-usage export paypal  (--customer ID ... | --customers FILE|-) [--subscription ID] [--per-page N] [--max-pages N]
-    common: [--format csv|ndjson] [--out FILE] [--resume] [--concurrency N] [--shard K/N]
+    common: [--format csv|ndjson] [--out FILE] [--resume] [--concurrency N] [--shard K/N] [--rate N]
             [--base-url URL] [--environment sandbox|live] [--redis-url URL] [--quiet]
   billing-usage --help | --version
 Run 'billing-usage export --help' for what each option does.`;
@@ -25,7 +25,10 @@ PayPal
   --per-page N         periods per page (1-100)
   --max-pages N        stop a customer's walk after N pages (default 10000)
   --environment E      sandbox or live (or PAYPAL_ENVIRONMENT); --base-url names a host instead
-  --redis-url URL      share one PayPal token across every shard (or REDIS_URL); needs node-redis or ioredis
+Fleet
+  --rate N             at most N requests per second: for this run, or with --redis-url for every shard
+  --redis-url URL      share through Redis (or REDIS_URL): PayPal's token, and the --rate budget;
+                       needs node-redis or ioredis installed
 Output
   --format F           csv (default) or ndjson
   --out FILE           write to FILE instead of standard output

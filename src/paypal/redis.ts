@@ -5,20 +5,8 @@
 // compare-and-delete scripts to release the lease and to invalidate a token, so no process can drop
 // what another stored after it. The stored value holds the token and its times, never a credential.
 import { InvalidInputError } from "../core/errors";
+import { commandOf, type RedisLikeClient } from "../redis/command";
 import type { StoredToken, TokenLease, TokenStore } from "./token-manager";
-
-/** node-redis: `sendCommand(["SET", "k", "v"])`. */
-export interface NodeRedisLikeClient {
-  sendCommand(args: string[]): Promise<unknown>;
-}
-
-/** ioredis: `call("SET", "k", "v")`. */
-export interface IORedisLikeClient {
-  call(command: string, ...args: string[]): Promise<unknown>;
-}
-
-/** A connected node-redis (v4+) or ioredis (v5) client: all this store needs of either. */
-export type RedisLikeClient = NodeRedisLikeClient | IORedisLikeClient;
 
 export interface RedisTokenStoreOptions {
   /**
@@ -37,27 +25,11 @@ const INVALIDATE_TOKEN = `local stored = redis.call("GET", KEYS[1])
 if stored and cjson.decode(stored).accessToken == ARGV[1] then return redis.call("DEL", KEYS[1]) end
 return 0`;
 
-type Command = (args: string[]) => Promise<unknown>;
-
-function commandOf(client: unknown): Command {
-  const shaped = client as Partial<IORedisLikeClient & NodeRedisLikeClient> | null | undefined;
-  // ioredis has a sendCommand too, taking its own Command objects: its `call` is the one to use.
-  if (typeof shaped?.call === "function") {
-    const call = shaped.call.bind(client);
-    return ([command, ...args]) => call(command as string, ...args);
-  }
-  if (typeof shaped?.sendCommand === "function") return shaped.sendCommand.bind(client);
-  throw new InvalidInputError(
-    "client",
-    "createRedisTokenStore needs a connected node-redis (v4+) or ioredis (v5) client: one with sendCommand() or call()",
-  );
-}
-
 const randomId = (): string => globalThis.crypto.randomUUID();
 
 /** A tokenStore on Redis, for `createPayPalBillingClient({ tokenStore })`. */
 export function createRedisTokenStore(client: RedisLikeClient, options: RedisTokenStoreOptions = {}): TokenStore {
-  const command = commandOf(client);
+  const command = commandOf(client, "createRedisTokenStore");
   const key = options.key ?? DEFAULT_REDIS_TOKEN_KEY;
   if (typeof key !== "string" || key === "") throw new InvalidInputError("key", "key must be a non-empty string");
   const leaseKey = `${key}:lease`;
@@ -90,4 +62,5 @@ export function createRedisTokenStore(client: RedisLikeClient, options: RedisTok
 }
 
 export * from "../core/public";
+export type { IORedisLikeClient, NodeRedisLikeClient, RedisLikeClient } from "../redis/command";
 export type { StoredToken, TokenLease, TokenStore } from "./token-manager";

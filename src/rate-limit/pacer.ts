@@ -26,7 +26,7 @@ export function checkRateLimiterOptions({ requestsPerSecond, burst }: RateLimite
 }
 
 /** Waits `ms`, or rejects with the signal's reason when it aborts first; leaves nothing behind. */
-function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+export function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const done = () => {

@@ -1,6 +1,6 @@
 // What every benchmark script shares: the loopback server in its own process, and the statistics.
 import { fork } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
 /** Starts server.mjs in a child process; `stop()` ends it. */
@@ -42,8 +42,21 @@ export async function runAlone(url, measure, print) {
   }
 }
 
-/** The heading of RESULTS.md's section that soak.mjs writes and run.mjs keeps. */
+/** The headings of RESULTS.md's sections that their own benchmarks write, and run.mjs keeps. */
 export const SOAK_HEADING = "## Soak";
+export const RATE_LIMIT_HEADING = "## Rate limits across a fleet";
+export const KEPT_SECTIONS = [SOAK_HEADING, RATE_LIMIT_HEADING];
+
+const RESULTS = new URL("./RESULTS.md", import.meta.url);
+
+/** Replaces (or adds) RESULTS.md's section under `heading` with `lines`. */
+export function writeSection(heading, lines) {
+  const section = ["", heading, "", ...lines, ""].join("\n");
+  const text = readFileSync(RESULTS, "utf8");
+  const old = readSection(RESULTS, heading);
+  writeFileSync(RESULTS, old ? text.replace(old, section) : `${text.trimEnd()}\n${section}`);
+  console.log(`bench: wrote the "${heading.slice(3)}" section of test/bench/RESULTS.md`);
+}
 
 /** The section of a Markdown file from `heading` to the next `## ` heading or the end, or "". */
 export function readSection(file, heading) {

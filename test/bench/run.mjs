@@ -12,7 +12,7 @@ import { measureConcurrency, printConcurrency } from "./concurrency.mjs";
 import { measureCpu, printCpu } from "./cpu.mjs";
 import { installCompetitors } from "./deps.mjs";
 import { measureImports, printImports } from "./import.mjs";
-import { QUICK, readSection, SOAK_HEADING, startServer } from "./lib.mjs";
+import { KEPT_SECTIONS, QUICK, readSection, startServer } from "./lib.mjs";
 import { measureScale, printScale } from "./scale.mjs";
 
 const write = process.argv.includes("--write");
@@ -42,9 +42,9 @@ console.log(`\nbench: ${seconds.toFixed(0)} s${QUICK ? " (short run)" : ""}`);
 
 if (write) {
   writeFileSync(new URL("./scale.svg", import.meta.url), scaleChart(results.scale.rows));
-  // The soak's section is written by soak.mjs (`npm run soak -- --write`) and kept here.
-  const soak = readSection(new URL("./RESULTS.md", import.meta.url), SOAK_HEADING);
-  writeFileSync(new URL("./RESULTS.md", import.meta.url), resultsMarkdown(results, seconds) + soak);
+  // The soak's and the rate-limit benchmark's sections are written by those (`-- --write`) and kept here.
+  const kept = KEPT_SECTIONS.map((heading) => readSection(new URL("./RESULTS.md", import.meta.url), heading)).join("");
+  writeFileSync(new URL("./RESULTS.md", import.meta.url), resultsMarkdown(results, seconds) + kept);
   console.log("bench: wrote test/bench/RESULTS.md and test/bench/scale.svg");
 }
 

@@ -7,7 +7,9 @@
 //   GET  /v2/checkout/orders/{id}                                 a PayPal order, for PayPal's own SDK
 //   GET  /__stats, POST /__config?pages=N&tokenDelayMs=M&rotateEvery=K  counters and settings, for the bench
 // With `rotateEvery` K > 0, a data request whose bearer token already served K requests gets a 401,
-// so a PayPal client fetches a new token every K calls (the soak's token rotation).
+// so a PayPal client fetches a new token every K calls (the soak's token rotation). With
+// `limitPerSecond` R > 0, data requests pass a token bucket of R per second (holding R): beyond it,
+// 429 with `Retry-After: 1`, counted in `rateLimited` (the rate-limit benchmark's vendor).
 import { createServer } from "node:http";
 
 const usageBody = JSON.stringify({
@@ -49,10 +51,22 @@ const orderBody = JSON.stringify({
   })),
 });
 
-const settings = { pages: 1, tokenDelayMs: 0, rotateEvery: 0 };
+const settings = { pages: 1, tokenDelayMs: 0, rotateEvery: 0, limitPerSecond: 0 };
 /** Requests served per bearer token, for `rotateEvery`. */
 const servedBy = new Map();
-const stats = { tokenRequests: 0, dataRequests: 0 };
+const stats = { tokenRequests: 0, dataRequests: 0, rateLimited: 0 };
+const bucket = { tokens: 0, at: 0 };
+
+/** Whether a data request fits the vendor's budget now (a token bucket of limitPerSecond, refilled continuously). */
+function withinBudget() {
+  const now = performance.now();
+  const rate = settings.limitPerSecond;
+  bucket.tokens = Math.min(rate, bucket.tokens + ((now - bucket.at) * rate) / 1000);
+  bucket.at = now;
+  if (bucket.tokens < 1) return false;
+  bucket.tokens -= 1;
+  return true;
+}
 /** Per-page bodies are cached: the bench measures the client, not this server's JSON.stringify. */
 const pageCache = new Map();
 
@@ -92,6 +106,9 @@ const server = createServer((req, res) => {
       if (url.searchParams.has(key)) settings[key] = Number(url.searchParams.get(key));
     stats.tokenRequests = 0;
     stats.dataRequests = 0;
+    stats.rateLimited = 0;
+    bucket.tokens = settings.limitPerSecond;
+    bucket.at = performance.now();
     pageCache.clear();
     servedBy.clear();
     return send(res, 200, JSON.stringify(settings));
@@ -112,6 +129,11 @@ const server = createServer((req, res) => {
     return settings.tokenDelayMs > 0 ? setTimeout(answer, settings.tokenDelayMs) : answer();
   }
   stats.dataRequests += 1;
+  if (settings.limitPerSecond > 0 && !withinBudget()) {
+    stats.rateLimited += 1;
+    res.writeHead(429, { "content-type": "application/json", "retry-after": "1" });
+    return res.end(JSON.stringify({ error: { type: "rate_limited", message: "Too many requests" } }));
+  }
   if (settings.rotateEvery > 0) {
     const served = (servedBy.get(req.headers.authorization) ?? 0) + 1;
     servedBy.set(req.headers.authorization, served);

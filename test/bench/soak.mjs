@@ -9,12 +9,12 @@
 //   npm run soak -- --write             and write RESULTS.md's "## Soak" section
 //   node --expose-gc test/bench/soak.mjs path/to/other/dist   the same soak against another build
 import { getEventListeners } from "node:events";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { writeHeapSnapshot } from "node:v8";
-import { readSection, SOAK_HEADING, startServer } from "./lib.mjs";
+import { SOAK_HEADING, startServer, writeSection } from "./lib.mjs";
 
 const CALLS = Number(process.env.SOAK_CALLS ?? 100_000);
 const ROTATE_EVERY = 1_000;
@@ -100,12 +100,8 @@ try {
 
 /** Replaces RESULTS.md's soak section with this run's figures. */
 function writeSoakSection({ seconds, tokenRequests, dataRequests, rows, summary }) {
-  const file = new URL("./RESULTS.md", import.meta.url);
   const columns = Object.keys(rows[0]);
-  const section = [
-    "",
-    SOAK_HEADING,
-    "",
+  writeSection(SOAK_HEADING, [
     `\`npm run soak -- --write\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}: ${CALLS} PayPal calls,`,
     `${CONCURRENCY} at a time on one AbortSignal, the token rotating every ${ROTATE_EVERY} calls (${tokenRequests} token`,
     `requests, ${dataRequests} data requests), ${seconds.toFixed(0)} s. "Tokens alive" counts distinct access tokens in a`,
@@ -116,10 +112,5 @@ function writeSoakSection({ seconds, tokenRequests, dataRequests, rows, summary 
     ...rows.map((row) => `| ${columns.map((c) => row[c]).join(" | ")} |`),
     "",
     `${summary[0].toUpperCase()}${summary.slice(1)}.`,
-    "",
-  ].join("\n");
-  const text = readFileSync(file, "utf8");
-  const old = readSection(file, SOAK_HEADING);
-  writeFileSync(file, old ? text.replace(old, section) : `${text.trimEnd()}\n${section}`);
-  console.log("soak: wrote the soak section of test/bench/RESULTS.md");
+  ]);
 }

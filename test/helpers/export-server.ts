@@ -11,6 +11,8 @@ export interface ExportServer {
   url: string;
   server: FaultServer;
   readonly tokenRequests: number;
+  /** When each past-usage request arrived (performance.now()), in order. */
+  readonly dataTimes: number[];
   close(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export function periodFor(page: number) {
 
 export async function startExportServer({ pages = 3, delayMs = 0 } = {}): Promise<ExportServer> {
   let tokenRequests = 0;
+  const dataTimes: number[] = [];
   const asked = new Map<string, number>();
   const server = await startFaultServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://x");
@@ -53,6 +56,7 @@ export async function startExportServer({ pages = 3, delayMs = 0 } = {}): Promis
       req.resume();
       return issueToken(res, tokenRequests);
     }
+    dataTimes.push(performance.now());
     const customer = decodeURIComponent(url.pathname.split("/")[5] ?? "");
     const n = (asked.get(customer) ?? 0) + 1;
     asked.set(customer, n);
@@ -77,6 +81,7 @@ export async function startExportServer({ pages = 3, delayMs = 0 } = {}): Promis
     get tokenRequests() {
       return tokenRequests;
     },
+    dataTimes,
     close: () => server.close(),
   };
 }

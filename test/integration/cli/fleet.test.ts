@@ -1,8 +1,9 @@
 // Shards on many machines share one PayPal token through Redis (--redis-url, with node-redis
 // installed here as a user would): three shards started together make one token request.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { redisTokenStore } from "../../../src/cli/redis";
+import { connectRedis } from "../../../src/cli/redis";
 import { UsageError } from "../../../src/cli/usage";
+import { createRedisTokenStore } from "../../../src/paypal/redis";
 import { CHILD_PROCESS_TEST_TIMEOUT_MS } from "../../helpers/child-process";
 import { runCli } from "../../helpers/cli";
 import { type ExportServer, startExportServer } from "../../helpers/export-server";
@@ -44,19 +45,56 @@ describe.skipIf(!redisServerPath())(
       CHILD_PROCESS_TEST_TIMEOUT_MS,
     );
 
+    test(
+      "--rate with --redis-url holds three shards together to one budget",
+      async () => {
+        const customers = Array.from({ length: 12 }, (_, i) => `paced_${i},sub_1`).join("\n");
+        const shards = await Promise.all(
+          [1, 2, 3].map((k) =>
+            runCli(
+              [
+                "export",
+                "paypal",
+                "--customers",
+                "-",
+                "--shard",
+                `${k}/3`,
+                "--base-url",
+                server.url,
+                "--rate",
+                "40",
+                "--quiet",
+              ],
+              {
+                input: customers,
+                env: { REDIS_URL: redis?.url ?? "" },
+              },
+            ),
+          ),
+        );
+        for (const shard of shards) expect(shard).toMatchObject({ code: 0, stderr: "" });
+        const times = server.dataTimes.slice(-24);
+        expect(times).toHaveLength(24);
+        // 24 requests at 40/s for the fleet: the last at least 23 intervals (575 ms) after the first.
+        expect((times.at(-1) as number) - (times[0] as number)).toBeGreaterThanOrEqual(23 * 25 * 0.9);
+      },
+      CHILD_PROCESS_TEST_TIMEOUT_MS,
+    );
+
     test("without node-redis, the store is made with ioredis, and shares a token through the real Redis", async () => {
       const hideNodeRedis = async (name: "redis" | "ioredis") => {
         if (name === "redis")
           throw Object.assign(new Error("Cannot find package 'redis'"), { code: "ERR_MODULE_NOT_FOUND" });
         return import(name);
       };
-      const shared = await redisTokenStore(redis?.url ?? "", hideNodeRedis);
+      const connection = await connectRedis(redis?.url ?? "", hideNodeRedis);
       try {
+        const store = createRedisTokenStore(connection.client);
         const token = { accessToken: "A21AA-via-ioredis-0123456789", expiresAt: Date.now() + 60_000 };
-        await shared.store.set(token);
-        expect(await shared.store.get()).toMatchObject(token);
+        await store.set(token);
+        expect(await store.get()).toMatchObject(token);
       } finally {
-        await shared.close();
+        await connection.close();
       }
     });
 
@@ -64,7 +102,7 @@ describe.skipIf(!redisServerPath())(
       const none = async () => {
         throw Object.assign(new Error("not installed"), { code: "ERR_MODULE_NOT_FOUND" });
       };
-      await expect(redisTokenStore("redis://127.0.0.1:1", none)).rejects.toThrow(
+      await expect(connectRedis("redis://127.0.0.1:1", none)).rejects.toThrow(
         new UsageError("--redis-url needs a Redis client beside billing-usage: npm install redis (or ioredis)"),
       );
     });

@@ -14,11 +14,16 @@ import { finished, readCsvWithPython, runCli, startCli } from "../../helpers/cli
 import { type ExportServer, startExportServer } from "../../helpers/export-server";
 
 const KILL_POINTS = 20;
+/** Kill points run as two chains of ten: each run of a chain resumes the one killed before it. */
+const CHAINS = 2;
 const CUSTOMERS = ["cust_a", "cust_b", "flaky_c", "cust_d", "cust_e", "cust_f"].map((id) => `${id},sub_1`).join("\n");
+/** Enough work that ten kills, each after one or two customers (so a checkpoint exists), leave some for the final run. */
+const CHAIN_CUSTOMERS = Array.from({ length: 30 }, (_, i) => `${i % 7 === 3 ? "flaky" : "cust"}_${i},sub_1`).join("\n");
 
 let dir: string;
 let server: ExportServer;
 let expected: string[];
+let expectedChain: string[];
 
 const args = (out: string, ...extra: string[]) => [
   "export",
@@ -49,8 +54,14 @@ function seeded(seed: number) {
 }
 
 /** Starts an export and kills it with `signal` once `customersDone` customers finished and `delayMs` more passed. */
-async function interrupted(out: string, signal: NodeJS.Signals, customersDone: number, delayMs: number) {
-  const child = startCli(args(out), { input: CUSTOMERS });
+async function interrupted(
+  out: string,
+  signal: NodeJS.Signals,
+  customersDone: number,
+  delayMs: number,
+  { input = CUSTOMERS, resume = false } = {},
+) {
+  const child = startCli(resume ? args(out, "--resume") : args(out), { input });
   let seen = 0;
   let sent = false;
   const kill = () => {
@@ -76,6 +87,9 @@ beforeAll(async () => {
   expected = rowsOf(whole);
   // The reference itself is read by Python's csv module too, so the comparison rests on two parsers.
   expect((await readCsvWithPython(whole)).map((row) => JSON.stringify(row)).sort()).toEqual(expected);
+  const wholeChain = join(dir, "whole-chain.csv");
+  expect((await runCli(args(wholeChain), { input: CHAIN_CUSTOMERS })).code).toBe(0);
+  expectedChain = rowsOf(wholeChain);
   expect(expected).toHaveLength(1 + 6 * 4 * 2);
 }, CHILD_PROCESS_TEST_TIMEOUT_MS);
 
@@ -86,30 +100,38 @@ afterAll(async () => {
 
 describe("resuming an interrupted export", () => {
   test(
-    `${KILL_POINTS} SIGKILLs at seeded moments, each resumed, each give exactly the uninterrupted rows`,
+    `${KILL_POINTS} SIGKILLs at seeded moments, each run resuming the last, end with exactly the uninterrupted rows`,
     async () => {
       const random = seeded(20261206);
-      // At least two customers (eight pages of 5 ms each) are left when the kill is sent.
-      const points = Array.from({ length: KILL_POINTS }, (_, point) => ({
-        point,
-        customersDone: Math.floor(random() * 5),
-        delayMs: Math.floor(random() * 10),
-      }));
       let cutShort = 0;
-      // Four kill points at a time, each in its own file: the waits overlap, the outcomes do not.
-      for (let at = 0; at < points.length; at += 4) {
-        await Promise.all(
-          points.slice(at, at + 4).map(async ({ point, customersDone, delayMs }) => {
-            const out = join(dir, `killed-${point}.csv`);
-            const killed = await interrupted(out, "SIGKILL", customersDone, delayMs);
+      // Two chains at once, each in its own file: the waits overlap, the outcomes do not.
+      await Promise.all(
+        Array.from({ length: CHAINS }, async (_, chain) => {
+          const out = join(dir, `chain-${chain}.csv`);
+          for (let point = 0; point < KILL_POINTS / CHAINS; point++) {
+            const killed = await interrupted(out, "SIGKILL", 1 + Math.floor(random() * 2), Math.floor(random() * 10), {
+              input: CHAIN_CUSTOMERS,
+              resume: point > 0,
+            });
             if (killed.signal === "SIGKILL") cutShort += 1;
-            const resumed = await runCli(args(out, "--resume"), { input: CUSTOMERS });
-            expect(resumed.code, `kill point ${point}: ${resumed.stderr}`).toBe(0);
-            expect(rowsOf(out), `kill point ${point}`).toEqual(expected);
-            expect(existsSync(checkpointPathFor(out))).toBe(false);
-          }),
-        );
-      }
+            // What the checkpoint counts is whole rows of the uninterrupted run, nothing else; a torn
+            // line past it is what the next run cuts.
+            const saved = JSON.parse(readFileSync(checkpointPathFor(out), "utf8")) as { bytes: number };
+            const whole = (parse(readFileSync(out).subarray(0, saved.bytes)) as string[][]).map((row) =>
+              JSON.stringify(row),
+            );
+            expect(
+              whole.every((row) => expectedChain.includes(row)),
+              `chain ${chain}, kill ${point}`,
+            ).toBe(true);
+            expect(new Set(whole).size, `chain ${chain}, kill ${point}: no row twice`).toBe(whole.length);
+          }
+          const resumed = await runCli(args(out, "--resume"), { input: CHAIN_CUSTOMERS });
+          expect(resumed.code, `chain ${chain}: ${resumed.stderr}`).toBe(0);
+          expect(rowsOf(out), `chain ${chain}`).toEqual(expectedChain);
+          expect(existsSync(checkpointPathFor(out))).toBe(false);
+        }),
+      );
       console.log(`resume: ${cutShort} of ${KILL_POINTS} SIGKILLs landed mid-run, every one resumed exactly`);
       // Most kills landed mid-run (a run that ended before its kill proves nothing about resuming).
       expect(cutShort).toBeGreaterThanOrEqual(KILL_POINTS / 2);

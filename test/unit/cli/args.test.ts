@@ -35,13 +35,19 @@ describe("billing-usage arguments", () => {
     });
   });
 
-  test("REDIS_URL is taken for PayPal, and never for Prolifi", () => {
+  test("REDIS_URL is taken when --redis-url is not given", () => {
     expect(parse("export paypal --customer c,s", { REDIS_URL: "redis://r:6379" })).toMatchObject({
       args: { redisUrl: "redis://r:6379" },
     });
-    expect(parse("export prolifi --customer c", { REDIS_URL: "redis://r:6379" })).toMatchObject({
-      args: { redisUrl: undefined },
+    expect(
+      parse("export prolifi --customer c --redis-url redis://flag:1", { REDIS_URL: "redis://r:6379" }),
+    ).toMatchObject({
+      args: { redisUrl: "redis://flag:1" },
     });
+  });
+
+  test("--rate takes requests per second", () => {
+    expect(parse("export prolifi --customer c --rate 2.5")).toMatchObject({ args: { rate: 2.5 } });
   });
 
   test.each([
@@ -66,6 +72,8 @@ describe("billing-usage arguments", () => {
     ["export paypal --customer c,s --per-page 101", '--per-page must be a whole number from 1 to 100 (got "101")'],
     ["export prolifi --customer c --resume", "--resume needs --out FILE (it resumes a file)"],
     ["export prolifi --customer c extra", 'unexpected argument "extra"'],
+    ["export prolifi --customer c --rate 0", '--rate must be a number of requests per second above 0 (got "0")'],
+    ["export prolifi --customer c --rate fast", '--rate must be a number of requests per second above 0 (got "fast")'],
   ])("%s", (line, message) => {
     expect(usageError(line)).toBe(message);
   });
