@@ -6,9 +6,13 @@
 import { Redis } from "ioredis";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { RateLimiter } from "../../../src/core/rate-limiter";
+import { createProlifiClient } from "../../../src/prolifi/index";
 import { RATE_LIMIT_REDIS_TIMEOUT_MS } from "../../../src/redis/index";
 import { createRedisRateLimiter } from "../../../src/redis/rate-limiter";
 import { CHILD_PROCESS_TEST_TIMEOUT_MS } from "../../helpers/child-process";
+import { json, startFaultServer } from "../../helpers/fault-server";
+import { CUSTOMER_ID, SECRET_KEY, USAGE_BODY } from "../../helpers/fixtures";
 import { type RedisServer, redisCommand, redisServerPath, startRedisServer } from "../../helpers/redis-server";
 
 let redis: RedisServer;
@@ -70,6 +74,49 @@ describe.skipIf(!redisServerPath())(
       expect(times).toHaveLength(30);
       // 30 grants at 50/s, burst 1: the last comes at least 29 intervals (580 ms) after the first.
       expect((times.at(-1) as number) - (times[0] as number)).toBeGreaterThanOrEqual(29 * 20 * 0.9);
+    });
+
+    test("two clients paced by one Redis budget meet no 429 from a vendor allowing that rate; unpaced, they meet many", async () => {
+      // A vendor allowing 40 requests/s: a token bucket holding 40; beyond it 429 with Retry-After: 1.
+      let tokens = 40;
+      let at = performance.now();
+      let refused = 0;
+      const vendor = await startFaultServer((_req, res) => {
+        const now = performance.now();
+        tokens = Math.min(40, tokens + ((now - at) * 40) / 1000);
+        at = now;
+        if (tokens < 1) {
+          refused += 1;
+          return json(res, 429, {}, { "retry-after": "1" });
+        }
+        tokens -= 1;
+        json(res, 200, USAGE_BODY);
+      });
+      try {
+        const calls = async (rateLimiter: RateLimiter | undefined) => {
+          const client = createProlifiClient({
+            apiKey: SECRET_KEY,
+            baseUrl: vendor.url,
+            rateLimiter,
+            maxRetries: 0,
+            logLevel: "off",
+          });
+          return Promise.allSettled(Array.from({ length: 30 }, () => client.getCustomerUsage(CUSTOMER_ID)));
+        };
+        const options = { requestsPerSecond: 40, key: "vendor-budget" };
+        const paced = await Promise.all([
+          calls(createRedisRateLimiter(await nodeRedis(), options)),
+          calls(createRedisRateLimiter(ioredis(), options)),
+        ]);
+        expect(paced.flat().filter((r) => r.status === "rejected")).toHaveLength(0);
+        expect(refused).toBe(0);
+        // The same 60 calls unpaced (paced ones left the bucket about full): a third at least are refused.
+        const unpaced = await Promise.all([calls(undefined), calls(undefined)]);
+        expect(unpaced.flat().filter((r) => r.status === "rejected").length).toBeGreaterThanOrEqual(15);
+        expect(refused).toBeGreaterThanOrEqual(15);
+      } finally {
+        await vendor.close();
+      }
     });
 
     test("a pause set through one limiter holds the others", async () => {
