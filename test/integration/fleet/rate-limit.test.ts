@@ -70,10 +70,12 @@ describe.skipIf(!redisServerPath())(
         createRedisRateLimiter(ioredis(), options),
         createRedisRateLimiter(await nodeRedis(), options),
       ];
+      const started = performance.now();
       const times = await grants(limiters, 10);
       expect(times).toHaveLength(30);
-      // 30 grants at 50/s, burst 1: the last comes at least 29 intervals (580 ms) after the first.
-      expect((times.at(-1) as number) - (times[0] as number)).toBeGreaterThanOrEqual(29 * 20 * 0.9);
+      // 30 grants at 50/s, burst 1: the last comes at least 29 intervals (580 ms) after the asking began.
+      // Counted from the start, not from the first grant, which a busy machine may hand out late.
+      expect((times.at(-1) as number) - started).toBeGreaterThanOrEqual(29 * 20);
     });
 
     test("two clients paced by one Redis budget meet no 429 from a vendor allowing that rate; unpaced, they meet 429s", async () => {
