@@ -52,6 +52,10 @@ export function finished(child: ChildProcess): Promise<CliRun> {
 export const runCli = (args: string[], options: { env?: Record<string, string>; input?: string } = {}) =>
   finished(startCli(args, options));
 
+/** The same export as three shards at once (`--shard k/3`), each given `input` as its customer list. */
+export const runShards = (args: string[], options: { env?: Record<string, string>; input: string }) =>
+  Promise.all([1, 2, 3].map((k) => runCli([...args, "--customers", "-", "--shard", `${k}/3`], options)));
+
 /** A CSV file as Python's csv module reads it, strictly (RFC 4180 quoting, any line end). */
 export async function readCsvWithPython(file: string): Promise<string[][]> {
   const script =

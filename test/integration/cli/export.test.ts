@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { CHILD_PROCESS_TEST_TIMEOUT_MS } from "../../helpers/child-process";
-import { readCsvWithPython, readNdjsonWithJq, runCli } from "../../helpers/cli";
+import { readCsvWithPython, readNdjsonWithJq, runCli, runShards } from "../../helpers/cli";
 import { type ExportServer, periodFor, startExportServer, TRICKY_NAMES } from "../../helpers/export-server";
 import { prismUrl } from "../../helpers/prism";
 
@@ -189,28 +189,9 @@ describe("billing-usage export against a scripted PayPal", () => {
     async () => {
       server = await startExportServer({ pages: 1 });
       const customers = Array.from({ length: 30 }, (_, i) => `cust_${i},sub_1`);
-      const shards = await Promise.all(
-        [1, 2, 3].map((k) =>
-          runCli(
-            [
-              "export",
-              "paypal",
-              "--customers",
-              "-",
-              "--shard",
-              `${k}/3`,
-              "--base-url",
-              server?.url ?? "",
-              "--format",
-              "ndjson",
-              "--quiet",
-            ],
-            {
-              input: customers.join("\n"),
-            },
-          ),
-        ),
-      );
+      const shards = await runShards(["export", "paypal", "--base-url", server.url, "--format", "ndjson", "--quiet"], {
+        input: customers.join("\n"),
+      });
       const ids = shards.map((run) => {
         expect(run).toMatchObject({ code: 0, stderr: "" });
         return run.stdout

@@ -5,7 +5,7 @@ import { connectRedis } from "../../../src/cli/redis";
 import { UsageError } from "../../../src/cli/usage";
 import { createRedisTokenStore } from "../../../src/paypal/redis";
 import { CHILD_PROCESS_TEST_TIMEOUT_MS } from "../../helpers/child-process";
-import { runCli } from "../../helpers/cli";
+import { runShards } from "../../helpers/cli";
 import { type ExportServer, startExportServer } from "../../helpers/export-server";
 import { type RedisServer, redisServerPath, startRedisServer } from "../../helpers/redis-server";
 
@@ -28,14 +28,10 @@ describe.skipIf(!redisServerPath())(
       "three shards with --redis-url make one token request between them",
       async () => {
         const customers = Array.from({ length: 12 }, (_, i) => `cust_${i},sub_1`).join("\n");
-        const shards = await Promise.all(
-          [1, 2, 3].map((k) =>
-            runCli(["export", "paypal", "--customers", "-", "--shard", `${k}/3`, "--base-url", server.url, "--quiet"], {
-              input: customers,
-              env: { REDIS_URL: redis?.url ?? "" },
-            }),
-          ),
-        );
+        const shards = await runShards(["export", "paypal", "--base-url", server.url, "--quiet"], {
+          input: customers,
+          env: { REDIS_URL: redis?.url ?? "" },
+        });
         for (const shard of shards) expect(shard).toMatchObject({ code: 0, stderr: "" });
         expect(shards.flatMap((s) => s.stdout.split("\r\n").filter((l) => l.startsWith("cust_")))).toHaveLength(
           12 * 2 * 2,
@@ -50,29 +46,10 @@ describe.skipIf(!redisServerPath())(
       async () => {
         const customers = Array.from({ length: 48 }, (_, i) => `paced_${i},sub_1`).join("\n");
         const started = performance.now();
-        const shards = await Promise.all(
-          [1, 2, 3].map((k) =>
-            runCli(
-              [
-                "export",
-                "paypal",
-                "--customers",
-                "-",
-                "--shard",
-                `${k}/3`,
-                "--base-url",
-                server.url,
-                "--rate",
-                "80",
-                "--quiet",
-              ],
-              {
-                input: customers,
-                env: { REDIS_URL: redis?.url ?? "" },
-              },
-            ),
-          ),
-        );
+        const shards = await runShards(["export", "paypal", "--base-url", server.url, "--rate", "80", "--quiet"], {
+          input: customers,
+          env: { REDIS_URL: redis?.url ?? "" },
+        });
         for (const shard of shards) expect(shard).toMatchObject({ code: 0, stderr: "" });
         const times = server.dataTimes.slice(-96);
         expect(times).toHaveLength(96);
