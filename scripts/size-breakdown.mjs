@@ -14,7 +14,9 @@ const MODULE_MARKER = /^\/\/ ((?:src|generated|node_modules)\/\S+)$/m;
  */
 async function minifiedGzip(source) {
   try {
-    const { code } = await transform(source, { ...BROWSER_BUILD, minify: true, loader: "js", logLevel: "silent" });
+    // A transform takes no plugins (they only decide what a bundle pulls in).
+    const { plugins: _plugins, ...transformOptions } = BROWSER_BUILD;
+    const { code } = await transform(source, { ...transformOptions, minify: true, loader: "js", logLevel: "silent" });
     return { code, gzip: gzipSize(code) };
   } catch (error) {
     const undeclared = (error.errors ?? []).map((e) => /^"(\w+)" is not declared/.exec(e.text)?.[1]);

@@ -3,10 +3,25 @@
 import { gzipSync } from "node:zlib";
 
 /**
- * The build both scripts measure, as a user's bundler builds the packed entry: esbuild, an ES module
- * for browsers, its default target. Minification is added per use.
+ * A chunk the package loads with `import()` only when a feature is used (OpenTelemetry, once a client
+ * is given a tracer or a meter) is what a user's bundler (Vite, Rollup, webpack) splits into a chunk
+ * of its own, fetched only then. esbuild without `splitting` would inline it, so the measure leaves it
+ * out of the entry and scripts/size.mjs weighs it by itself.
  */
-export const BROWSER_BUILD = { format: "esm", platform: "browser" };
+const lazyChunksApart = {
+  name: "lazy-chunks-apart",
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) =>
+      args.kind === "dynamic-import" ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+
+/**
+ * The build both scripts measure, as a user's bundler builds the packed entry: esbuild, an ES module
+ * for browsers, its default target, lazily loaded chunks apart. Minification is added per use.
+ */
+export const BROWSER_BUILD = { format: "esm", platform: "browser", plugins: [lazyChunksApart] };
 
 /** Gzip bytes at level 9, as `gzip -9` counts them. */
 export const gzipSize = (code) => gzipSync(code, { level: 9 }).length;
@@ -29,13 +44,16 @@ export const gzipSize = (code) => gzipSync(code, { level: 9 }).length;
  * network failures; then 10,200 / 12,450 B for the rateLimiter option (~275 B: an acquire before every
  * attempt inside the call's deadline, a pause on a 429 and on Prolifi's exhausted budget, the option
  * checked). The limiters themselves are entry points of their own (billing-usage/rate-limit and
- * billing-usage/redis), so a client that is not paced carries none of their code. The goal set for
- * these bundles is 7,600 / 9,400 B
+ * billing-usage/redis), so a client that is not paced carries none of their code. Then 10,500 /
+ * 12,850 B for OpenTelemetry's hooks in the call path (~290 / ~370 B, under the 400 B the telemetry
+ * issue allows: the tracer, meter and attemptSpans options checked, a span per call and per attempt
+ * asked for, the walk traced); the telemetry itself (~1.4 kB) is a chunk loaded only when a client is
+ * given a tracer or a meter. The goal set for these bundles is 7,600 / 9,400 B
  * (the performance issue); see the README's "Bundle size" section for where the bytes go.
  */
 export const BUDGETS = {
-  "billing-usage/prolifi": { ceiling: 10_200 },
-  "billing-usage/paypal": { ceiling: 12_450 },
+  "billing-usage/prolifi": { ceiling: 10_500 },
+  "billing-usage/paypal": { ceiling: 12_850 },
   // Exact money on its own. The money issue's goal is 1,500 B and is not met: of its ~1,810 B, the
   // error base (BillingUsageError with toJSON) is ~220 B, the packed ISO 4217 table ~265 B, and the
   // rest the three functions and their messages. The core chunk adds nothing more (its top-level

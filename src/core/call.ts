@@ -2,6 +2,7 @@
 // fetch made for it. The two ways a call ends early are worded here, once.
 import { onAbort } from "./abort";
 import { RequestAbortedError, type RequestTarget, TimeoutError } from "./errors";
+import type { SpanLike } from "./telemetry";
 
 /**
  * Now, on a clock no wall-clock step can move: every duration (timeouts, the deadline, a token's
@@ -58,6 +59,12 @@ export interface Call extends ResolvedCallSettings {
   readonly startedAt: number;
   readonly deadlineAt: number;
   readonly signal: AbortSignal | undefined;
+  /** Attempts sent so far, retries and a 401 replay included: an attempt's resend count. */
+  sent: number;
+  /** The call's span, when traced: waits and token events are recorded on it. */
+  span?: SpanLike | undefined;
+  /** The route (`/customers/{id}/usage`) its requests are named by in telemetry. */
+  route?: string | undefined;
 }
 
 export const abortedError = (what: Subject, call: Call): RequestAbortedError =>

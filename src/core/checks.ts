@@ -132,6 +132,20 @@ export function checkCallSettings(settings: CallSettings): void {
   checkWholeNumber("deadlineMs", settings.deadlineMs, 1, MAX_TIMER_MS);
 }
 
+/**
+ * Refuses an option that is not an object with these methods (a rate limiter, a tracer, a meter:
+ * taken by shape, so no library is a dependency). A name ending in `?` is optional, but a method if given.
+ */
+export function checkMethods(name: string, value: unknown, methods: string[]): void {
+  const has = (method: string) => {
+    const found = (value as Record<string, unknown> | null)?.[method.replace("?", "")];
+    return typeof found === "function" || (method.endsWith("?") && found === undefined);
+  };
+  if (value !== undefined && !methods.every(has)) {
+    throw new InvalidInputError(name, `${name} must be an object with the methods ${methods.join(", ")}`);
+  }
+}
+
 /** A caller's signal: anything shaped like an AbortSignal (one from a polyfill or another realm works too). */
 export function checkSignal(signal: unknown): void {
   const shaped = signal as { aborted?: unknown; addEventListener?: unknown } | null | undefined;

@@ -17,6 +17,7 @@ import { checkOperationInput, type OperationParameters } from "./checks";
 import { InvalidInputError } from "./errors";
 import { type ClientCore, checkRequestOptions, startCall } from "./options";
 import { type ResponseContext, resultOf, type TextResult, textResultOf } from "./response";
+import type { SpanLike } from "./telemetry";
 import { bufferedResponse, type PlainRequest, plainRequestOf, type Received } from "./transport";
 
 /** An operation as generated/*.meta.ts describes it. */
@@ -49,16 +50,15 @@ interface BoundOperation<T> {
 }
 
 interface OperationExtras<Query> {
+  /** The method's name, as telemetry names the call's span (`prolifi getCustomerUsage`). */
+  name: string;
   /** A check the parameter tables cannot express, run after them (e.g. start before end). */
   check?: (query: Query) => void;
 }
 
 export interface ApiClient<Paths extends {}> {
   readonly raw: Client<Paths>;
-  operation<T extends object, Query = unknown>(
-    operation: Operation,
-    extras?: OperationExtras<Query>,
-  ): BoundOperation<T>;
+  operation<T extends object, Query = unknown>(operation: Operation, extras: OperationExtras<Query>): BoundOperation<T>;
 }
 
 export interface ApiClientConfig {
@@ -111,15 +111,17 @@ export function createApiClient<Paths extends {}>(core: ClientCore, config: ApiC
   const baseUrl = removeTrailingSlash(config.baseUrl);
   const querySerializer = createQuerySerializer();
 
-  function operation<T extends object, Query>(op: Operation, extras: OperationExtras<Query> = {}): BoundOperation<T> {
+  function operation<T extends object, Query>(op: Operation, extras: OperationExtras<Query>): BoundOperation<T> {
     const check = (values: OperationValues): void => {
       checkOperationInput(values.path, values.query, op.parameters);
       extras.check?.(values.query as Query);
     };
-    const invoke = async (values: OperationValues, options?: RequestOptions): Promise<Answer<T>> => {
+    const run = async (values: OperationValues, options?: RequestOptions, span?: SpanLike): Promise<Answer<T>> => {
       check(values);
       const checked = checkRequestOptions(options);
       const call = startCall(core, checked);
+      call.span = span;
+      call.route = op.path;
       const params = { path: ownFields(values.path), query: ownFields(values.query) };
       const result = middleware
         ? await request(op.method, op.path, {
@@ -145,6 +147,11 @@ export function createApiClient<Paths extends {}>(core: ClientCore, config: ApiC
           );
       return { body: resultOf<T>(result, op.method, responses), response: result.response };
     };
+    const { telemetry } = core;
+    const invoke = telemetry
+      ? async (values: OperationValues, options?: RequestOptions) =>
+          (await telemetry).call(responses.provider, extras.name, (span) => run(values, options, span))
+      : run;
     return Object.assign(invoke, { check });
   }
 

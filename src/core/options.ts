@@ -2,16 +2,17 @@
 // override, the names each options object may hold, and turning client options into the pieces a
 // client is built from.
 import type { Call, CallSettings, RequestOptions } from "./call";
-import { checkCallSettings, checkHeaders, checkSignal } from "./checks";
+import { checkCallSettings, checkHeaders, checkMethods, checkSignal } from "./checks";
 import { DEFAULT_DEADLINE_MS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "./defaults";
 import { InvalidInputError } from "./errors";
 import { createLog, type Log, type Logger, type LogLevel } from "./log";
 import { checkOptionNames } from "./option-names";
-import { checkRateLimiter, type RateLimiter } from "./rate-limiter";
+import type { RateLimiter } from "./rate-limiter";
 import { createRedactor, type Redactor } from "./redact";
+import { loadTelemetry, type Telemetry, type TelemetryOptions } from "./telemetry";
 import { createTransport, type Transport } from "./transport";
 
-export interface CommonClientOptions extends CallSettings {
+export interface CommonClientOptions extends CallSettings, TelemetryOptions {
   /** A `fetch` to send requests with (a proxy-aware one, a test double...). @default globalThis.fetch */
   fetch?: typeof fetch | undefined;
   /** Where log lines go; anything console-like. @default console */
@@ -47,6 +48,9 @@ export const COMMON_CLIENT_OPTIONS = {
   logLevel: true,
   dangerouslyAllowBrowser: true,
   rateLimiter: true,
+  tracer: true,
+  meter: true,
+  attemptSpans: true,
 } satisfies NameList<CommonClientOptions>;
 
 export const REQUEST_OPTIONS = {
@@ -63,16 +67,21 @@ export interface ClientCore {
   transport: Transport;
   redactor: Redactor;
   log: Log;
+  /** Traces and metrics, loaded on first use; undefined when the client was given neither a tracer nor a meter. */
+  telemetry: Promise<Telemetry> | undefined;
 }
 
 export function createClientCore(options: CommonClientOptions): ClientCore {
   checkCallSettings(options);
-  checkRateLimiter(options.rateLimiter);
+  checkMethods("rateLimiter", options.rateLimiter, ["acquire", "pause?"]);
+  checkMethods("tracer", options.tracer, ["startActiveSpan"]);
+  checkMethods("meter", options.meter, ["createHistogram", "createCounter"]);
   if (typeof (options.fetch ?? globalThis.fetch) !== "function") {
     throw new InvalidInputError("fetch", "fetch must be a function (this runtime has no global one)");
   }
   const redactor = createRedactor();
   const log = createLog(options.logger, options.logLevel, redactor);
+  const telemetry = loadTelemetry(options, redactor);
   const transport = createTransport({
     // Looked up per request, not bound once: a test that swaps globalThis.fetch still reaches it.
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
@@ -83,8 +92,9 @@ export function createClientCore(options: CommonClientOptions): ClientCore {
     log,
     redactor,
     rateLimiter: options.rateLimiter,
+    telemetry,
   });
-  return { transport, redactor, log };
+  return { transport, redactor, log, telemetry };
 }
 
 /** A method's `RequestOptions`, checked: bad ones are an InvalidInputError before anything is sent. */

@@ -40,3 +40,4 @@ export {
 export { LOG_LEVELS, type Logger, type LogLevel } from "./log";
 export type { CommonClientOptions } from "./options";
 export type { RateLimiter } from "./rate-limiter";
+export type { MeterLike, SpanLike, TelemetryAttributes, TelemetryOptions, TracerLike } from "./telemetry";

@@ -2,7 +2,6 @@
 // `pause` when the server says the budget is spent. The shape is all a client needs, so a fleet's
 // shared limiter (billing-usage/redis) and one process's own (billing-usage/rate-limit) plug in
 // alike, and a client that is given none carries none of their code.
-import { InvalidInputError } from "./errors";
 
 /**
  * Paces a client's requests. `acquire` resolves when a request may go (it may be waited for: the
@@ -11,15 +10,4 @@ import { InvalidInputError } from "./errors";
 export interface RateLimiter {
   acquire(signal?: AbortSignal): void | Promise<void>;
   pause?(ms: number): void | Promise<void>;
-}
-
-/** Refuses a rate limiter that is not shaped like one. */
-export function checkRateLimiter(limiter: unknown): void {
-  const shaped = limiter as Partial<RateLimiter> | null | undefined;
-  if (
-    limiter !== undefined &&
-    (typeof shaped?.acquire !== "function" || (shaped.pause !== undefined && typeof shaped.pause !== "function"))
-  ) {
-    throw new InvalidInputError("rateLimiter", "rateLimiter must have an acquire() method (and may have pause())");
-  }
 }

@@ -24,6 +24,7 @@ import type { Log } from "./log";
 import type { RateLimiter } from "./rate-limiter";
 import { type Redactor, redactError } from "./redact";
 import { backoffMs, isRetryableResponse, retryAfterMs } from "./retry-policy";
+import type { Telemetry } from "./telemetry";
 
 export type { Call } from "./call";
 
@@ -32,6 +33,7 @@ export interface TransportConfig extends ResolvedCallSettings {
   log: Log;
   redactor: Redactor;
   rateLimiter: RateLimiter | undefined;
+  telemetry: Promise<Telemetry> | undefined;
 }
 
 interface SendOptions {
@@ -154,7 +156,7 @@ async function readLimited(response: Response, limit: number, tooLarge: () => Re
 }
 
 export function createTransport(config: TransportConfig): Transport {
-  const { log, redactor, rateLimiter } = config;
+  const { log, redactor, rateLimiter, telemetry } = config;
 
   async function attempt(request: PlainRequest, call: Call, what: NamedRequest, n: number): Promise<Received> {
     const left = call.deadlineAt - monotonicNow();
@@ -218,7 +220,12 @@ export function createTransport(config: TransportConfig): Transport {
       let received: Received | undefined;
       let failure: ConnectionError | undefined;
       try {
-        received = await attempt(request, call, what, n);
+        const resends = call.sent++;
+        received = await (telemetry
+          ? (await telemetry).attempt(request.method, request.url, call.route, resends, () =>
+              attempt(request, call, what, n),
+            )
+          : attempt(request, call, what, n));
         const { status } = received.response;
         // Retried or not, a 429 holds everyone sharing the budget for the wait it asked for.
         if (status === 429) pause(retryAfterMs(received.response.headers) ?? backoffMs(n));
@@ -254,6 +261,7 @@ export function createTransport(config: TransportConfig): Transport {
         `${what.text}: retrying after ${response?.status ?? failure?.name} in ${wait} ms (retry ${n} of ${call.maxRetries})`,
         fields({ status: response?.status, attempt: n, waitMs: wait }),
       );
+      void telemetry?.then((t) => t.retried(call.span, wait, String(response?.status ?? failure?.name)));
       await sleep(wait, call, `${what.text} (waiting to retry)`);
     }
   }
@@ -283,6 +291,7 @@ export function createTransport(config: TransportConfig): Transport {
       maxRetries: settings.maxRetries ?? config.maxRetries,
       maxResponseBytes: settings.maxResponseBytes ?? config.maxResponseBytes,
       signal: settings.signal,
+      sent: 0,
     };
   }
 

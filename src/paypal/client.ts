@@ -120,7 +120,7 @@ export function createPayPalBillingClient(options: PayPalBillingClientOptions = 
     send: sendAuthorized,
     responses: { provider: "paypal", readErrorBody: readPayPalError, redactor: core.redactor },
   });
-  const pastUsage = api.operation<PastUsagePage>(operations.getPastUsage);
+  const pastUsage = api.operation<PastUsagePage>(operations.getPastUsage, { name: "getPastUsage" });
   const pastUsageValues = (externalCustomerId: string, query: PastUsageQuery) => ({
     path: { external_customer_id: externalCustomerId },
     query,
@@ -145,13 +145,20 @@ export function createPayPalBillingClient(options: PayPalBillingClientOptions = 
       const { maxPages = DEFAULT_MAX_PAGES, ...requestOptions } = listOptions;
       checkWholeNumber("maxPages", maxPages, 1);
       checkRequestOptions(requestOptions);
-      const pages = () =>
+      const walk = () =>
         walkPages({
           firstPage: query.page ?? 1,
           maxPages,
           fetchPage: (page) => getPastUsage(externalCustomerId, { ...query, page }, requestOptions),
           log: core.log,
         });
+      const { telemetry } = core;
+      // Traced: one span for the walk, each page call nested under it.
+      const pages = telemetry
+        ? async function* traced(): AsyncGenerator<NumberedPage> {
+            yield* (await telemetry).walk("paypal", "listPastUsage", walk, maxPages);
+          }
+        : walk;
       return {
         pages,
         async *[Symbol.asyncIterator]() {

@@ -193,9 +193,13 @@ export function createTokenManager(
     return fetchAndShare(false);
   }
 
-  async function refresh(): Promise<HeldToken> {
+  /** A new token for the fleet; `call` is the call that asked first (its span records a store hit). */
+  async function refresh(call: Call): Promise<HeldToken> {
     const stored = await fromStore();
-    if (usable(stored)) return stored;
+    if (usable(stored)) {
+      call.span?.addEvent("billing_usage.token.from_store");
+      return stored;
+    }
     if (stored === STORE_DOWN || !store?.lease) return fetchAndShare(false);
     return refreshAsFleet(store.lease);
   }
@@ -203,8 +207,9 @@ export function createTokenManager(
   return {
     async get(call) {
       if (usable(current)) return current.accessToken;
-      if (!inflight) {
-        inflight = refresh()
+      if (inflight) call.span?.addEvent("billing_usage.token.wait");
+      else {
+        inflight = refresh(call)
           .then((token) => {
             current = token;
             return token;

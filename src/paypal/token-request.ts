@@ -39,6 +39,8 @@ export function createTokenRequest(
   return async () => {
     // Its own call: a token is shared, so no one waiter's signal or deadline may cancel it.
     const call = core.transport.startCall();
+    call.route = TOKEN.path;
+    void core.telemetry?.then((t) => t.tokenRequested());
     const request = {
       method: TOKEN.method,
       url,

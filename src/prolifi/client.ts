@@ -92,6 +92,7 @@ export function createProlifiClient(options: ProlifiClientOptions = {}): Prolifi
     },
   });
   const usage = api.operation<CustomerUsage, CustomerUsageQuery>(operations.getCustomerUsage, {
+    name: "getCustomerUsage",
     check: checkDateOrder,
   });
 

@@ -120,7 +120,7 @@ describe("the rateLimiter option", () => {
 
   test.each([{}, { acquire: 1 }, { acquire() {}, pause: "no" }])("refuses a rateLimiter shaped %o", (rateLimiter) => {
     expect(() => prolifiWith(() => jsonResponse(200, USAGE_BODY), { rateLimiter: rateLimiter as never })).toThrow(
-      new InvalidInputError("rateLimiter", "rateLimiter must have an acquire() method (and may have pause())"),
+      new InvalidInputError("rateLimiter", "rateLimiter must be an object with the methods acquire, pause?"),
     );
   });
 
