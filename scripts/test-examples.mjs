@@ -35,6 +35,7 @@ const RUNS = [
   { example: "nock", node: NODE_22 },
   { example: "global-setup", node: NODE_20 },
   { example: "workerd", node: NODE_24, alsoReport: ["workerd"] },
+  { example: "opentelemetry", node: NODE_20 },
 ];
 
 /** Installs the example's dependencies and the packed package from the registry and the tarball. */

@@ -114,6 +114,18 @@ describe("traces", () => {
     expect((await otel.metrics())["billing_usage.token.requests"]?.[0]?.value).toBe(1);
   });
 
+  test("a token taken from the tokenStore is an event on the call, and no token span", async () => {
+    const store = {
+      get: async () => ({ accessToken: "A21AA-from-the-store-01234", expiresAt: Date.now() + 3_600_000 }),
+      set: async () => {},
+    };
+    const paypal = paypalWith(undefined, { tracer: otel.tracer, tokenStore: store });
+    await paypal.client.getPastUsage("cust_42", SUBSCRIPTION);
+    expect(paypal.tokenRequests).toBe(0);
+    expect(named("POST /v1/oauth2/token")).toHaveLength(0);
+    expect(named("paypal getPastUsage")[0]?.events.map((e) => e.name)).toEqual(["billing_usage.token.from_store"]);
+  });
+
   test("a 401 replay is a second attempt span with resend count 1, after a second token span", async () => {
     const paypal = paypalWith((_r, n) => (n === 1 ? jsonResponse(401, {}) : jsonResponse(200, pastUsagePage(1, 1))), {
       tracer: otel.tracer,
