@@ -18,6 +18,7 @@ const WHERE_CI_RUNS: Record<string, [file: string, text: string]> = {
   soak: [".ci/run", "npm run soak"],
   "bench:export": [".ci/run", "npm run bench:export"],
   "bench:fleet": [".ci/run", "npm run bench:fleet"],
+  "bench:telemetry": [".ci/run", "npm run bench:telemetry"],
   "size:breakdown": [".ci/run", "npm run -s size:breakdown"],
   "spec:diff": [".ci/run", "npm run -s spec:diff"],
   // npm test's last step, `vitest run`, runs both projects.

@@ -160,6 +160,32 @@ describe("traces", () => {
     for (const page of pages) expect(parentOf(page)).toBe(idOf(walk));
   });
 
+  test("a walk stopped by maxPages says so", async () => {
+    const paypal = paypalWith(
+      (request) => {
+        const page = Number(new URL(request.url).searchParams.get("page"));
+        return jsonResponse(200, pastUsagePage(page, 5));
+      },
+      { tracer: otel.tracer, logLevel: "off" },
+    );
+    for await (const _period of paypal.client.listPastUsage("cust_42", SUBSCRIPTION, { maxPages: 2 })) {
+      // every period of two pages
+    }
+    expect(named("paypal listPastUsage")[0]?.attributes).toMatchObject({
+      "billing_usage.pages": 2,
+      "billing_usage.walk.end": "max_pages",
+    });
+  });
+
+  test("tracing adds no header to the requests the vendors get", async () => {
+    const headersOf = async (options: object) => {
+      const { client, mock } = prolifiWith(() => jsonResponse(200, USAGE_BODY), options);
+      await client.getCustomerUsage(CUSTOMER_ID);
+      return [...(mock.requests[0]?.headers.keys() ?? [])].sort();
+    };
+    expect(await headersOf({ tracer: otel.tracer, meter: otel.meter })).toEqual(await headersOf({}));
+  });
+
   test("a walk to its end says completed", async () => {
     const paypal = paypalWith(
       (request) => {
