@@ -5,7 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { makeClients } from "./billing";
-import { reader, spans, startTelemetry, tree } from "./tracing";
+import { reader, startTelemetry, tree } from "./tracing";
 
 let server: Server;
 let baseUrl: string;
