@@ -79,23 +79,18 @@ const ONLY_FOR: Record<string, Provider> = {
 /** Anything shaped like a Prolifi key: it would land in `ps` and the shell's history. */
 const LOOKS_LIKE_KEY = /(^|[^A-Za-z0-9])[sp]k_(test|live)_/;
 
-function wholeNumber(name: string, text: string | undefined, min: number, max: number): number | undefined {
+/** A numeric flag: undefined when absent, its value when `fits`, else a UsageError saying what it must be. */
+function numberFlag(name: string, text: string | undefined, mustBe: string, fits: (value: number) => boolean) {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got ${JSON.stringify(text)})`);
+  if (!/^\d+(\.\d+)?$/.test(text) || !fits(value)) {
+    throw new UsageError(`--${name} must be ${mustBe} (got ${JSON.stringify(text)})`);
   }
   return value;
 }
 
-function positiveNumber(name: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!/^\d+(\.\d+)?$/.test(text) || !(value > 0)) {
-    throw new UsageError(`--${name} must be a number of requests per second above 0 (got ${JSON.stringify(text)})`);
-  }
-  return value;
-}
+const wholeNumber = (name: string, text: string | undefined, min: number, max: number) =>
+  numberFlag(name, text, `a whole number from ${min} to ${max}`, (v) => Number.isInteger(v) && v >= min && v <= max);
 
 function oneOf<T extends string>(name: string, text: string | undefined, allowed: readonly T[]): T | undefined {
   if (text === undefined || (allowed as readonly string[]).includes(text)) return text as T | undefined;
@@ -172,7 +167,7 @@ export function parseCommand(argv: readonly string[], env: Readonly<Record<strin
       baseUrl: values["base-url"],
       environment: oneOf("environment", values.environment, ["sandbox", "live"] as const),
       redisUrl: values["redis-url"] ?? (env.REDIS_URL || undefined),
-      rate: positiveNumber("rate", values.rate),
+      rate: numberFlag("rate", values.rate, "a number of requests per second above 0", (v) => v > 0),
       quiet: values.quiet ?? false,
       from: date("from", values.from),
       to: date("to", values.to),

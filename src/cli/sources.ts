@@ -23,10 +23,9 @@ export interface ExportSource {
   pages(customer: Customer, fromPage: number, signal: AbortSignal): AsyncIterable<SourcePage>;
 }
 
-const columns = (text: string[], numbers: string[]): Column[] => [
-  ...text.map((name) => ({ name, kind: "text" as const })),
-  ...numbers.map((name) => ({ name, kind: "number" as const })),
-];
+/** A column whose text cells are neutralised in CSV, and one whose cells are written as they are. */
+const text = (name: string): Column => ({ name, kind: "text" });
+const number = (name: string): Column => ({ name, kind: "number" });
 
 /** The message of the InvalidInputError the client would throw for these values, or undefined. */
 function problemWith(path: Record<string, unknown>, query: object, parameters: OperationParameters) {
@@ -64,12 +63,12 @@ export function prolifiSource(
   return {
     // Column order as documented; count is a number, never neutralised.
     columns: [
-      { name: "customer_id", kind: "text" },
-      { name: "event_name", kind: "text" },
-      { name: "count", kind: "number" },
-      { name: "last_reported_at", kind: "text" },
-      { name: "start_date", kind: "text" },
-      { name: "end_date", kind: "text" },
+      text("customer_id"),
+      text("event_name"),
+      number("count"),
+      text("last_reported_at"),
+      text("start_date"),
+      text("end_date"),
     ],
     check: ({ id }) => problemWith({ id }, query, prolifiOperations.getCustomerUsage.parameters),
     async *pages(customer, fromPage, signal) {
@@ -123,7 +122,7 @@ export function paypalSource(
   const perPage = options.perPage === undefined ? {} : { per_page: options.perPage };
   return {
     // currency sits among the amounts: a code, but never a formula, so never neutralised.
-    columns: columns(PAYPAL_TEXT, PAYPAL_NUMBERS),
+    columns: [...PAYPAL_TEXT.map(text), ...PAYPAL_NUMBERS.map(number)],
     check: ({ id, subscription }) =>
       problemWith(
         { external_customer_id: id },

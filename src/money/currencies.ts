@@ -11,6 +11,9 @@ const CODES =
   "MADDLGAKDMKNTOPRUURVRWKXNXVYRZN NADGNIOOKPRZD OMR PABENGKHPKRLNYG QAR RONSDUBWF " +
   "SARBDCRDGEKGDHPLEOSRDSPTNVCYPZL THBJSMTNDOPRYTDWDZS UAHGXSDSNYIYUYWZS VEDESNDUV WST XAFCDOFPF YER ZARMWWG";
 
+/** The groups of CODES, split once rather than on every amount read. */
+const GROUPS = /* @__PURE__ */ CODES.split(" ");
+
 /** The codes whose minor unit is not 2, three letters each, by digit count. */
 const NOT_TWO = [
   [0, "BIFCLPDJFGNFISKJPYKMFKRWPYGRWFUGXUYIVNDVUVXAFXOFXPF"],
@@ -26,7 +29,7 @@ function holds(packed: string, code: string, from: number, step: number): boolea
 
 /** The currency's minor unit digits (2 for USD, 0 for JPY, 3 for BHD), or undefined for an unknown code. */
 export function minorDigits(code: string): number | undefined {
-  const group = CODES.split(" ").find((letters) => letters[0] === code[0]);
+  const group = GROUPS.find((letters) => letters[0] === code[0]);
   if (!/^[A-Z]{3}$/.test(code) || !group || !holds(group, code.slice(1), 1, 2)) return undefined;
   return NOT_TWO.find(([, codes]) => holds(codes, code, 0, 3))?.[0] ?? 2;
 }

@@ -5,7 +5,12 @@
 // share of the budget (the rate divided by the fleet size it last saw), with one warning.
 import { InvalidInputError } from "../core/errors";
 import type { RateLimiter } from "../core/rate-limiter";
-import { createRateLimiter, type RateLimiterOptions, wait as waitFor } from "../rate-limit/pacer";
+import {
+  checkRateLimiterOptions,
+  createRateLimiter,
+  type RateLimiterOptions,
+  wait as waitFor,
+} from "../rate-limit/pacer";
 import { commandOf, type RedisLikeClient } from "./command";
 
 export interface RedisRateLimiterOptions extends RateLimiterOptions {
@@ -81,8 +86,7 @@ export function createRedisRateLimiter(
 ): Required<RateLimiter> {
   const command = commandOf(client, "createRedisRateLimiter");
   const { requestsPerSecond, burst = 1, key = DEFAULT_REDIS_RATE_KEY } = options;
-  // Checks the rate and burst the same way the in-process limiter does.
-  createRateLimiter({ requestsPerSecond, burst });
+  checkRateLimiterOptions({ requestsPerSecond, burst });
   if (typeof key !== "string" || key === "") throw new InvalidInputError("key", "key must be a non-empty string");
   const logger = options.logger ?? globalThis.console;
   const keys = ["tat", "pause", "members"].map((name) => `{${key}}:${name}`);
