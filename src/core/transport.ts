@@ -216,7 +216,7 @@ export function createTransport(config: TransportConfig): Transport {
     for (let n = 1; ; n++) {
       checkStillWanted(call, what);
       // Every attempt waits its turn, inside the call's deadline and signal.
-      if (rateLimiter && limited) await untilCallEnds(acquire(rateLimiter, call), call, what);
+      if (rateLimiter && limited) await acquire(rateLimiter, call, what);
       let received: Received | undefined;
       let failure: ConnectionError | undefined;
       try {
@@ -266,13 +266,26 @@ export function createTransport(config: TransportConfig): Transport {
     }
   }
 
-  /** A limiter's failure never fails a call: it is logged, and the call goes on unpaced. */
-  const acquire = (limiter: RateLimiter, call: Call): Promise<void> =>
-    Promise.resolve()
-      .then(() => limiter.acquire(call.signal))
+  /**
+   * Waits the limiter's turn inside the call's deadline and signal. The limiter gets a signal that
+   * ends with the call, its deadline included, so its own wait leaves no timer behind. Its failure
+   * never fails a call: it is logged, and the call goes on unpaced.
+   */
+  async function acquire(limiter: RateLimiter, call: Call, what: NamedRequest): Promise<void> {
+    const ended = new AbortController();
+    const unwatch = onAbort(call.signal, () => ended.abort(call.signal?.reason));
+    const turn = Promise.resolve()
+      .then(() => limiter.acquire(ended.signal))
       .catch((error: unknown) => {
-        if (!call.signal?.aborted) log("warn", `rateLimiter.acquire() failed (${reasonOf(error)}); sending unpaced`);
+        if (!ended.signal.aborted) log("warn", `rateLimiter.acquire() failed (${reasonOf(error)}); sending unpaced`);
       });
+    try {
+      await untilCallEnds(turn, call, what);
+    } finally {
+      unwatch();
+      ended.abort();
+    }
+  }
 
   function pause(ms: number): void {
     Promise.resolve()

@@ -55,7 +55,7 @@ describe.skipIf(!redisServerPath())(
         expect(times).toHaveLength(96);
         // 96 requests at 80/s for the whole fleet: the last at least 95 intervals (1,187 ms) after the
         // shards started. Each shard alone at 80/s would be done with its 32 in under half that.
-        expect((times.at(-1) as number) - started).toBeGreaterThanOrEqual(95 * 12.5);
+        expect((times.at(-1) as number) - started).toBeGreaterThanOrEqual(95 * 12.5 * 0.95); // timers may fire a little early
       },
       CHILD_PROCESS_TEST_TIMEOUT_MS,
     );

@@ -29,7 +29,7 @@ function recordingLimiter({ hold = false } = {}) {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe("the rateLimiter option", () => {
-  test("acquires before every attempt, retries included, with the call's signal", async () => {
+  test("acquires before every attempt, retries included, each with a signal that ends with the call", async () => {
     const { limiter, acquired } = recordingLimiter();
     const { signal } = new AbortController();
     const { client, mock } = prolifiWith(
@@ -38,7 +38,8 @@ describe("the rateLimiter option", () => {
     );
     await client.getCustomerUsage(CUSTOMER_ID, {}, { signal });
     expect(mock.requests).toHaveLength(2);
-    expect(acquired).toEqual([signal, signal]);
+    expect(acquired).toHaveLength(2);
+    for (const given of acquired) expect(given).toBeInstanceOf(AbortSignal);
   });
 
   test("paces raw calls too, and never the PayPal token request", async () => {
@@ -53,20 +54,23 @@ describe("the rateLimiter option", () => {
   });
 
   test("a wait for the limiter ends at the deadline, typed, and nothing is sent", async () => {
-    const { limiter } = recordingLimiter({ hold: true });
+    const { limiter, acquired } = recordingLimiter({ hold: true });
     const { client, mock } = prolifiWith(() => jsonResponse(200, USAGE_BODY), { rateLimiter: limiter });
     await expect(client.getCustomerUsage(CUSTOMER_ID, {}, { deadlineMs: 30 })).rejects.toBeInstanceOf(TimeoutError);
     expect(mock.requests).toHaveLength(0);
+    // The limiter is told: a pacer waiting out a long pause drops its timer rather than outlive the call.
+    expect(acquired[0]?.aborted).toBe(true);
   });
 
   test("a wait for the limiter ends when the caller aborts", async () => {
-    const { limiter } = recordingLimiter({ hold: true });
+    const { limiter, acquired } = recordingLimiter({ hold: true });
     const { client, mock } = prolifiWith(() => jsonResponse(200, USAGE_BODY), { rateLimiter: limiter });
     const controller = new AbortController();
     const call = client.getCustomerUsage(CUSTOMER_ID, {}, { signal: controller.signal });
     controller.abort();
     await expect(call).rejects.toBeInstanceOf(RequestAbortedError);
     expect(mock.requests).toHaveLength(0);
+    expect(acquired[0]?.aborted).toBe(true);
   });
 
   test.each([

@@ -83,7 +83,8 @@ describe("createRateLimiter's pacing", () => {
     const started = performance.now();
     await limiter.acquire();
     await limiter.acquire();
-    expect(performance.now() - started).toBeGreaterThanOrEqual(49);
+    // 50 ms apart; a timer may fire a millisecond or so early by performance.now(), so allow a little.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(45);
     const controller = new AbortController();
     limiter.pause(60_000);
     const waiting = limiter.acquire(controller.signal);
