@@ -42,9 +42,10 @@ function compare(kind, before, after) {
 /**
  * @param {Map<string, string | undefined>} before each generated file's text before (undefined: absent)
  * @param {Map<string, string>} after each generated file's text after
- * @returns {string[]} one line per file, and one per operation or schema that changed in it
+ * @param {Set<string>} typesFiles the paths among them that are openapi-typescript's types files
+ * @returns {string[]} one line per file, and one per operation or schema that changed in a types file
  */
-export function describeGeneratedChanges(before, after) {
+export function describeGeneratedChanges(before, after, typesFiles) {
   const lines = [];
   for (const [path, text] of after) {
     const old = before.get(path);
@@ -53,7 +54,7 @@ export function describeGeneratedChanges(before, after) {
       continue;
     }
     lines.push(`${path}: ${old === undefined ? "added" : "changed"}`);
-    if (path.endsWith(".meta.ts") || path.endsWith(".mock.ts")) continue;
+    if (!typesFiles.has(path)) continue;
     const was = generatedSurface(old ?? "");
     const now = generatedSurface(text);
     const details = [

@@ -4,6 +4,9 @@
 /** Which API answered, e.g. `"prolifi"` or `"paypal"`. */
 export type Provider = string;
 
+/** Where Node and undici put a system error's code. */
+type NodeCode = { code?: unknown };
+
 /** Base class of every error this package throws. */
 export class BillingUsageError extends Error {
   override name = "BillingUsageError";
@@ -17,10 +20,10 @@ export class BillingUsageError extends Error {
     for (const [key, value] of Object.entries(this)) {
       json[key] = value instanceof Headers ? Object.fromEntries(value) : value;
     }
-    if (this.cause instanceof Error) {
-      const { code } = this.cause as { code?: unknown };
-      json.cause = { name: this.cause.name, message: this.cause.message, ...(code !== undefined && { code }) };
-    }
+    const { cause } = this;
+    // A cause's code (ECONNREFUSED, UND_ERR_SOCKET) when it has one; JSON leaves out an undefined one.
+    if (cause instanceof Error)
+      json.cause = { name: cause.name, message: cause.message, code: (cause as NodeCode).code };
     return json;
   }
 }

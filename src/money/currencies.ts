@@ -1,35 +1,32 @@
-// ISO 4217 minor units for every active currency code, packed small: the codes grouped by first
-// letter, and the few whose minor unit is not 2. test/unit/money/currencies.test.ts compares every
-// code and digit count with the `currency-codes` dataset (a devDependency), so a new or changed ISO
-// code fails a test. Codes whose ISO minor unit is "N.A." (gold, SDR, test and no-currency codes:
-// XAU, XDR, XTS, XXX, …) are left out on purpose: they are not amounts a bill can be in.
+// ISO 4217 minor units for every active currency code, read from generated/currencies.ts (packed
+// from the `currency-codes` dataset by `npm run generate`; scripts/lib/currency-table.mjs gives the
+// format). test/unit/money/currencies.test.ts compares every code and digit count with the dataset.
+// Codes whose ISO minor unit is "N.A." (gold, SDR, test and no-currency codes: XAU, XDR, XTS, XXX, …)
+// are left out on purpose: they are not amounts a bill can be in.
 
-/** Every active code: per first letter, that letter and then the codes' last two letters. */
-const CODES =
-  "AEDFNLLMDNGOARSUDWGZN BAMBDDTGNHDIFMDNDOBOVRLSDTNWPYNZD CADDFHEHFHWLFLPNYOPOURCUCUPVEZK DJFKKOPZD EGPRNTBUR " +
-  "FJDKP GBPELHSIPMDNFTQYD HKDNLTGUF IDRLSNRQDRRSK JMDODPY KESGSHRMFPWRWWDYDZT LAKBPKRRDSLYD " +
-  "MADDLGAKDMKNTOPRUURVRWKXNXVYRZN NADGNIOOKPRZD OMR PABENGKHPKRLNYG QAR RONSDUBWF " +
-  "SARBDCRDGEKGDHPLEOSRDSPTNVCYPZL THBJSMTNDOPRYTDWDZS UAHGXSDSNYIYUYWZS VEDESNDUV WST XAFCDOFPF YER ZARMWWG";
+import { CURRENCY_COUNT, FIRST_CHAR, PACKED_CURRENCIES, RICE_BITS } from "../../generated/currencies";
 
-/** The groups of CODES, split once rather than on every amount read. */
-const GROUPS = /* @__PURE__ */ CODES.split(" ");
+let digitsByCode: Map<unknown, number> | undefined;
 
-/** The codes whose minor unit is not 2, three letters each, by digit count. */
-const NOT_TWO = [
-  [0, "BIFCLPDJFGNFISKJPYKMFKRWPYGRWFUGXUYIVNDVUVXAFXOFXPF"],
-  [3, "BHDIQDJODKWDLYDOMRTND"],
-  [4, "CLFUYW"],
-] as const;
-
-/** Whether `packed` holds `code` at a multiple of `step` from `from`. */
-function holds(packed: string, code: string, from: number, step: number): boolean {
-  for (let at = from; at < packed.length; at += step) if (packed.startsWith(code, at)) return true;
-  return false;
+/** Reads the packed table once, on the first amount: each code's distance from the last, then its digits. */
+function unpack(): Map<unknown, number> {
+  const table = new Map<unknown, number>();
+  let read = 0;
+  // The next bit: five to a character, the highest first. (charCodeAt drops the fraction of read / 5.)
+  const bit = () => ((PACKED_CURRENCIES.charCodeAt(read / 5) - FIRST_CHAR) >> (4 - (read++ % 5))) & 1;
+  for (let code = -1; table.size < CURRENCY_COUNT; ) {
+    code++;
+    while (bit()) code += 2 ** RICE_BITS;
+    for (let low = RICE_BITS; low--; ) code += bit() << low;
+    // String.fromCharCode drops the fraction of code / 676 and code / 26.
+    const letters = String.fromCharCode(65 + code / 676, 65 + ((code / 26) % 26), 65 + (code % 26));
+    table.set(letters, bit() ? (bit() ? (bit() ? 4 : 3) : 0) : 2);
+  }
+  return table;
 }
 
-/** The currency's minor unit digits (2 for USD, 0 for JPY, 3 for BHD), or undefined for an unknown code. */
-export function minorDigits(code: string): number | undefined {
-  const group = GROUPS.find((letters) => letters[0] === code[0]);
-  if (!/^[A-Z]{3}$/.test(code) || !group || !holds(group, code.slice(1), 1, 2)) return undefined;
-  return NOT_TWO.find(([, codes]) => holds(codes, code, 0, 3))?.[0] ?? 2;
+/** The currency's minor unit digits (2 for USD, 0 for JPY, 3 for BHD), or undefined for anything else. */
+export function minorDigits(code: unknown): number | undefined {
+  digitsByCode ??= unpack();
+  return digitsByCode.get(code);
 }

@@ -16,7 +16,7 @@ export type MoneyErrorCode =
 /** An amount that cannot be read or added exactly; the message names the currency and the value. */
 export class MoneyError extends BillingUsageError {
   override name = "MoneyError";
-  readonly code: MoneyErrorCode;
+  declare readonly code: MoneyErrorCode;
   constructor(code: MoneyErrorCode, message: string) {
     super(message);
     this.code = code;

@@ -41,15 +41,15 @@ const fail = (code: MoneyErrorCode, message: string): never => {
 };
 
 function fromMinor(minor: bigint, currency: string, exponent: number): Money {
-  const digits = (minor < 0n ? -minor : minor).toString().padStart(exponent + 1, "0");
-  const cut = digits.length - exponent;
-  const amount = `${minor < 0n ? "-" : ""}${digits.slice(0, cut)}${exponent > 0 ? `.${digits.slice(cut)}` : ""}`;
+  const digits = String(minor < 0n ? -minor : minor).padStart(exponent + 1, "0");
+  const whole = digits.slice(0, digits.length - exponent);
+  const amount = `${minor < 0n ? "-" : ""}${whole}${exponent ? "." : ""}${digits.slice(whole.length)}`;
   return Object.freeze({ currency, amount, minor, exponent });
 }
 
 /** The currency's ISO digits; `what` says, in the message, what the currency was for. */
 const digitsOf = (currency: unknown, what: string): number =>
-  (typeof currency === "string" ? minorDigits(currency) : undefined) ??
+  minorDigits(currency) ??
   fail("UNKNOWN_CURRENCY", `currency ${shown(currency)} is not an active ISO 4217 code (${what})`);
 
 /**

@@ -3,10 +3,8 @@
 // reference: its CLDR digits differ from ISO's for some codes.
 import codes from "currency-codes";
 import { describe, expect, test } from "vitest";
+import { NO_MINOR_UNIT, packCurrencies } from "../../../scripts/lib/currency-table.mjs";
 import { minorDigits } from "../../../src/money/currencies";
-
-/** ISO 4217 codes whose minor unit is "N.A." (the dataset reports 0): not amounts a bill can be in. */
-const NO_MINOR_UNIT = ["XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XDR", "XPD", "XPT", "XSU", "XTS", "XUA", "XXX"];
 
 describe("ISO 4217 minor units", () => {
   const dataset = codes.data.filter((c) => !NO_MINOR_UNIT.includes(c.code));
@@ -35,5 +33,28 @@ describe("ISO 4217 minor units", () => {
     expect(["CLF", "UYW"].map(minorDigits)).toEqual([4, 4]);
     expect(["USD", "EUR", "GBP"].map(minorDigits)).toEqual([2, 2, 2]);
     expect(["usd", "US", "USDX", ""].map(minorDigits)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  test("leaves out the codes without a minor unit, the issue's examples among them", () => {
+    expect(NO_MINOR_UNIT).toEqual(expect.arrayContaining(["XAU", "XDR", "XTS", "XXX"]));
+  });
+});
+
+describe("packing the table", () => {
+  test("refuses what it cannot read back: codes out of order, odd digits, not three letters", () => {
+    expect(() =>
+      packCurrencies([
+        { code: "USD", digits: 2 },
+        { code: "EUR", digits: 2 },
+      ]),
+    ).toThrow("out of order at EUR");
+    expect(() =>
+      packCurrencies([
+        { code: "USD", digits: 2 },
+        { code: "USD", digits: 2 },
+      ]),
+    ).toThrow("out of order");
+    expect(() => packCurrencies([{ code: "ABC", digits: 1 }])).toThrow("cannot pack ABC (1 digits)");
+    expect(() => packCurrencies([{ code: "usd", digits: 2 }])).toThrow("cannot pack usd");
   });
 });

@@ -8,7 +8,7 @@ import { describeGeneratedChanges, generatedSurface } from "../../../scripts/lib
 const TYPES = "generated/prolifi.ts";
 const current = readFileSync(join(projectRoot, TYPES), "utf8");
 const report = (after: string, before: string | undefined) =>
-  describeGeneratedChanges(new Map([[TYPES, before]]), new Map([[TYPES, after]]));
+  describeGeneratedChanges(new Map([[TYPES, before]]), new Map([[TYPES, after]]), new Set([TYPES]));
 
 describe("generate's change report", () => {
   test("reads the operations and schemas of a real generated file", () => {
@@ -40,6 +40,16 @@ describe("generate's change report", () => {
       `${TYPES}: changed`,
       "  no operation or schema changed (descriptions, examples or paths only)",
     ]);
+  });
+
+  test("a file that is not a types file is named, never read for operations", () => {
+    const table = "generated/currencies.ts";
+    const lines = describeGeneratedChanges(
+      new Map([[table, "export const CURRENCY_COUNT = 165;"]]),
+      new Map([[table, "export const CURRENCY_COUNT = 166;"]]),
+      new Set([TYPES]),
+    );
+    expect(lines).toEqual([`${table}: changed`]);
   });
 
   test("a new file is added, with every operation and schema in it", () => {
