@@ -1,6 +1,7 @@
 // DESIGN.md's dependency rules, checked on the source: the core knows no provider, the providers do
-// not know each other, src/ takes only types and the small .meta tables from generated/, nothing in
-// src/ reaches into test/ or scripts/, and there are no import cycles. Also: the unit tests need no process, server or build.
+// not know each other, src/ takes only types and the small .meta tables from generated/ (money its
+// packed currency table too), nothing in src/ reaches into test/ or scripts/, and there are no
+// import cycles. Also: the unit tests need no process, server or build.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -51,11 +52,15 @@ describe("dependency rules", () => {
     expect(crossing).toEqual([]);
   });
 
-  test("src/ takes only types and the .meta constraint tables from generated/ (and the mocks their .mock pages)", () => {
+  test("src/ takes only types and the .meta constraint tables from generated/ (the mocks their .mock pages, money its currency table)", () => {
     const generated = edges.filter((e) => e.to.startsWith("generated/"));
     expect(generated.length).toBeGreaterThan(0);
     const mockPages = (e: Edge) => area(e.from) === "src/mock" && e.to.endsWith(".mock.ts");
-    expect(generated.filter((e) => !e.typeOnly && !e.to.endsWith(".meta.ts") && !mockPages(e))).toEqual([]);
+    const currencyTable = (e: Edge) => area(e.from) === "src/money" && e.to === "generated/currencies.ts";
+    expect(
+      generated.filter((e) => !e.typeOnly && !e.to.endsWith(".meta.ts") && !mockPages(e) && !currencyTable(e)),
+    ).toEqual([]);
+    expect(generated.filter((e) => e.to === "generated/currencies.ts" && area(e.from) !== "src/money")).toEqual([]);
   });
 
   test("only billing-usage/mock (src/mock/) and the command (src/cli/) use Node's modules, and nothing imports them", () => {
@@ -68,9 +73,11 @@ describe("dependency rules", () => {
     }
   });
 
-  test("billing-usage/money depends on nothing but the error base and the shared value rendering", () => {
+  test("billing-usage/money depends on nothing but the error base, the shared value rendering and its currency table", () => {
     const out = edges.filter((e) => area(e.from) === "src/money" && area(e.to) !== "src/money" && !e.typeOnly);
-    expect(new Set(out.map((e) => e.to))).toEqual(new Set(["src/core/errors.ts", "src/core/checks.ts"]));
+    expect(new Set(out.map((e) => e.to))).toEqual(
+      new Set(["src/core/errors.ts", "src/core/checks.ts", "generated/currencies.ts"]),
+    );
   });
 
   test("src/ imports nothing from test/ or scripts/", () => {
