@@ -4,7 +4,7 @@
 // scripts/size.mjs. Bundles src/, no build.
 import { build, transform } from "esbuild";
 import { projectRoot } from "./lib/apis.mjs";
-import { BROWSER_BUILD, BUDGETS, gzipSize } from "./lib/bundle-size.mjs";
+import { BROWSER_BUILD, BUDGETS, clientAppSource, gzipSize } from "./lib/bundle-size.mjs";
 
 const MODULE_MARKER = /^\/\/ ((?:src|generated|node_modules)\/\S+)$/m;
 
@@ -30,12 +30,15 @@ async function minifiedGzip(source) {
   }
 }
 
-/** The unminified bundle of `billing-usage/<provider>`'s source, split at esbuild's `// path` comments into one piece per module. */
+/**
+ * The unminified bundle of `billing-usage/<provider>`'s source as scripts/size.mjs measures it (the
+ * opt-in tools left out), split at esbuild's `// path` comments into one piece per module.
+ */
 async function modulesOf(name) {
   const entry = `${projectRoot}src/${name.split("/")[1]}/index.ts`;
   const result = await build({
     ...BROWSER_BUILD,
-    entryPoints: [entry],
+    stdin: { contents: await clientAppSource(entry), resolveDir: projectRoot, loader: "js" },
     bundle: true,
     write: false,
     logLevel: "silent",

@@ -1,16 +1,20 @@
 #!/usr/bin/env node
 // Bundles each entry point of the built package for the browser (esbuild, minified), prints its gzip
 // size beside bare openapi-fetch's, and fails above its ceiling or when a bundle carries code it must
-// not (PayPal code in the Prolifi bundle, the Redis store in the PayPal one).
+// not (PayPal code in the Prolifi bundle, the Redis store in the PayPal one, the rate limiter a
+// provider entry exports in an app that does not import it).
 // Run `npm run build` first.
 import { readdirSync, readFileSync } from "node:fs";
 import { build } from "esbuild";
 import { projectRoot } from "./lib/apis.mjs";
-import { BROWSER_BUILD, BUDGETS, gzipSize } from "./lib/bundle-size.mjs";
+import { BROWSER_BUILD, BUDGETS, clientAppSource, gzipSize, OPT_IN_EXPORTS } from "./lib/bundle-size.mjs";
+
+/** A provider entry's every export, the opt-in tools too (weighed, no ceiling). */
+const WHOLE = (provider) => `billing-usage/${provider}, ${OPT_IN_EXPORTS.join(", ")} included`;
 
 /**
  * Code kept apart: text only `owner`'s code contains must not reach `bundle`, and must be found in
- * `owner`'s own bundle, or the check would prove nothing.
+ * `owner`'s own bundle, or the check would prove nothing. `what` names that code when `owner` does not.
  */
 const KEPT_APART = [
   {
@@ -21,8 +25,14 @@ const KEPT_APART = [
   { bundle: "billing-usage/paypal", owner: "billing-usage/paypal/redis", markers: [/cjson\.decode/, /sendCommand/] },
   { bundle: "billing-usage/paypal", owner: "billing-usage/money", markers: [/TOO_MANY_DECIMALS/, /ISO 4217 code/] },
   { bundle: "billing-usage/prolifi", owner: "billing-usage/money", markers: [/TOO_MANY_DECIMALS/, /ISO 4217 code/] },
-  { bundle: "billing-usage/prolifi", owner: "billing-usage/rate-limit", markers: [/requestsPerSecond must/] },
-  { bundle: "billing-usage/paypal", owner: "billing-usage/rate-limit", markers: [/requestsPerSecond must/] },
+  // The rate limiter both provider entries export is not in an app that does not import it.
+  {
+    bundle: "billing-usage/prolifi",
+    owner: WHOLE("prolifi"),
+    what: "rate limiter",
+    markers: [/requestsPerSecond must/],
+  },
+  { bundle: "billing-usage/paypal", owner: WHOLE("paypal"), what: "rate limiter", markers: [/requestsPerSecond must/] },
   { bundle: "billing-usage/paypal", owner: "billing-usage/redis", markers: [/ZREMRANGEBYSCORE/] },
   {
     bundle: "billing-usage/prolifi",
@@ -41,8 +51,10 @@ const otelChunk = readdirSync(`${projectRoot}dist`).find((file) => /^otel-.*\.js
 
 const CASES = [
   { name: "openapi-fetch (createClient only)", source: 'export { default } from "openapi-fetch";' },
-  { name: "billing-usage/prolifi", source: 'export * from "./dist/prolifi.js";' },
-  { name: "billing-usage/paypal", source: 'export * from "./dist/paypal.js";' },
+  { name: "billing-usage/prolifi", source: await clientAppSource(`${projectRoot}dist/prolifi.js`) },
+  { name: "billing-usage/paypal", source: await clientAppSource(`${projectRoot}dist/paypal.js`) },
+  { name: WHOLE("prolifi"), source: 'export * from "./dist/prolifi.js";' },
+  { name: WHOLE("paypal"), source: 'export * from "./dist/paypal.js";' },
   { name: "billing-usage/paypal/redis", source: 'export * from "./dist/paypal-redis.js";' },
   { name: "billing-usage/money", source: 'export * from "./dist/money.js";' },
   { name: "billing-usage/rate-limit", source: 'export * from "./dist/rate-limit.js";' },
@@ -100,5 +112,5 @@ if (failures.length > 0) {
   process.exit(1);
 }
 console.log(
-  `size: every bundle within its ceiling; ${KEPT_APART.map(({ bundle, owner }) => `${bundle} holds no ${owner} code`).join("; ")}`,
+  `size: every bundle within its ceiling; ${KEPT_APART.map(({ bundle, owner, what }) => `${bundle} holds no ${what ?? owner} code`).join("; ")}`,
 );

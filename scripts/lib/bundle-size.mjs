@@ -1,6 +1,7 @@
 // How the browser bundles are measured and what they may weigh: one place for scripts/size.mjs
 // (the check) and scripts/size-breakdown.mjs (the report).
 import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
 
 /**
  * A chunk the package loads with `import()` only when a feature is used (OpenTelemetry, once a client
@@ -22,6 +23,33 @@ const lazyChunksApart = {
  * for browsers, its default target, lazily loaded chunks apart. Minification is added per use.
  */
 export const BROWSER_BUILD = { format: "esm", platform: "browser", plugins: [lazyChunksApart] };
+
+/**
+ * What a provider entry exports beside its client for apps that pace themselves. An app that does not
+ * import one does not carry it (its bundler drops it: scripts/size.mjs checks that its code is absent
+ * from the measured bundle), so an entry is measured as a client app imports it, everything but these,
+ * and each is weighed on its own row.
+ */
+export const OPT_IN_EXPORTS = ["createRateLimiter"];
+
+/**
+ * A module re-exporting everything `entry` (a path) exports at run time but OPT_IN_EXPORTS: the
+ * source both scripts measure an entry by.
+ */
+export async function clientAppSource(entry) {
+  const { metafile } = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: "esm",
+    metafile: true,
+    outdir: "measure",
+    write: false,
+    logLevel: "silent",
+  });
+  const { exports } = Object.values(metafile.outputs).find((output) => output.entryPoint !== undefined);
+  const names = exports.filter((name) => !OPT_IN_EXPORTS.includes(name));
+  return `export { ${names.join(", ")} } from ${JSON.stringify(entry)};`;
+}
 
 /** Gzip bytes at level 9, as `gzip -9` counts them. */
 export const gzipSize = (code) => gzipSync(code, { level: 9 }).length;

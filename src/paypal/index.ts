@@ -1,6 +1,7 @@
 // billing-usage/paypal: the PayPal commerce-billing client and everything a caller needs beside it.
 
 export * from "../core/public";
+export { createRateLimiter, type RateLimiterOptions } from "../rate-limit/pacer";
 export {
   createPayPalBillingClient,
   type ListOptions,

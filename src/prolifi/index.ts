@@ -1,6 +1,7 @@
 // billing-usage/prolifi: the Prolifi client and everything a caller needs beside it.
 
 export * from "../core/public";
+export { createRateLimiter, type RateLimiterOptions } from "../rate-limit/pacer";
 export { PROLIFI_API_KEY_ENV } from "./api-key";
 export {
   type CustomerUsage,

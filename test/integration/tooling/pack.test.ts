@@ -113,15 +113,23 @@ describe("the packed package", { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () =>
   });
 
   test("billing-usage/redis exports the fleet's pieces; billing-usage/paypal/redis stays an alias of its token store", async () => {
-    const script = `Promise.all([import("billing-usage/redis"), import("billing-usage/paypal/redis"), import("billing-usage/rate-limit")]).then(([redis, alias, rate]) =>
+    const script = `Promise.all(["redis", "paypal/redis", "rate-limit", "prolifi", "paypal"].map((entry) => import("billing-usage/" + entry)))
+      .then(([redis, alias, rate, prolifi, paypal]) =>
       console.log(JSON.stringify({
         same: redis.createRedisTokenStore === alias.createRedisTokenStore,
         limiter: typeof redis.createRedisRateLimiter,
         local: typeof rate.createRateLimiter,
+        localFromClients: prolifi.createRateLimiter === rate.createRateLimiter && paypal.createRateLimiter === rate.createRateLimiter,
         sameErrors: redis.InvalidInputError === alias.InvalidInputError,
       })));`;
     const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], { cwd: consumer });
-    expect(JSON.parse(stdout)).toEqual({ same: true, limiter: "function", local: "function", sameErrors: true });
+    expect(JSON.parse(stdout)).toEqual({
+      same: true,
+      limiter: "function",
+      local: "function",
+      localFromClients: true,
+      sameErrors: true,
+    });
   });
 
   test("billing-usage/mock without Prism installed says how to install it", async () => {

@@ -5,6 +5,9 @@ import { describe, expect, test } from "vitest";
 import { RATE_LIMIT_EXHAUSTED_PAUSE_MS, RATE_LIMIT_PAUSE_CAP_MS } from "../../../src/core/defaults";
 import { InvalidInputError, RequestAbortedError, TimeoutError } from "../../../src/core/errors";
 import type { RateLimiter } from "../../../src/core/rate-limiter";
+import { createRateLimiter as fromPayPal } from "../../../src/paypal/index";
+import { createRateLimiter as fromProlifi } from "../../../src/prolifi/index";
+import { createRateLimiter } from "../../../src/rate-limit/index";
 import { paypalWith, prolifiWith } from "../../helpers/clients";
 import { CUSTOMER_ID, SUBSCRIPTION, USAGE_BODY } from "../../helpers/fixtures";
 import { captureLogger } from "../../helpers/logger";
@@ -131,5 +134,29 @@ describe("the rateLimiter option", () => {
   test("pins the pause defaults", () => {
     expect(RATE_LIMIT_PAUSE_CAP_MS).toBe(60_000);
     expect(RATE_LIMIT_EXHAUSTED_PAUSE_MS).toBe(1_000);
+  });
+});
+
+describe("createRateLimiter beside each client", () => {
+  test("both provider entries export the one limiter billing-usage/rate-limit does", () => {
+    expect(fromProlifi).toBe(createRateLimiter);
+    expect(fromPayPal).toBe(createRateLimiter);
+  });
+
+  test("paces a client's calls: 20 per second is one request every 50 ms", async () => {
+    const sentAt: number[] = [];
+    const { client } = prolifiWith(
+      () => {
+        sentAt.push(performance.now());
+        return jsonResponse(200, USAGE_BODY);
+      },
+      { rateLimiter: fromProlifi({ requestsPerSecond: 20 }) },
+    );
+    await Promise.all([1, 2, 3].map(() => client.getCustomerUsage(CUSTOMER_ID)));
+    const gaps = sentAt.slice(1).map((at, i) => at - (sentAt[i] ?? 0));
+    expect(gaps).toHaveLength(2);
+    // Lower bounds only (a busy machine makes gaps longer, never shorter); a timer may fire a
+    // millisecond early by performance.now().
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(45);
   });
 });
