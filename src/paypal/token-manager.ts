@@ -4,6 +4,7 @@
 // wait for what it stores, and an optional invalidate drops a revoked token everywhere. A store is
 // help, never a dependency: every call to it is bounded in time, and a store that fails or hangs is
 // logged once and bypassed until it answers again.
+import { bounded } from "../core/bounded";
 import { monotonicNow, untilCallEnds } from "../core/call";
 import { isHeaderSafe } from "../core/checks";
 import type { Log } from "../core/log";
@@ -113,29 +114,15 @@ export function createTokenManager(
    * One store call, bounded by TOKEN_STORE_TIMEOUT_MS. A failure or a timeout yields STORE_DOWN and
    * is logged once until the store answers again, so an outage is one warning, not one per call.
    */
-  function storeCall<T>(what: string, work: () => T | Promise<T>): Promise<T | typeof STORE_DOWN> {
-    const down = (why: string): typeof STORE_DOWN => {
+  async function storeCall<T>(what: string, work: () => T | Promise<T>): Promise<T | typeof STORE_DOWN> {
+    const result = await bounded(work, TOKEN_STORE_TIMEOUT_MS, (why): typeof STORE_DOWN => {
       if (!storeTrouble)
         log("warn", `tokenStore.${what}() ${why}; using this client's own PayPal token until it answers`);
       storeTrouble = true;
       return STORE_DOWN;
-    };
-    return new Promise((resolve) => {
-      const timer = setTimeout(
-        () => resolve(down(`did not answer within ${TOKEN_STORE_TIMEOUT_MS} ms`)),
-        TOKEN_STORE_TIMEOUT_MS,
-      );
-      Promise.resolve()
-        .then(work)
-        .then(
-          (value) => {
-            storeTrouble = false;
-            resolve(value);
-          },
-          () => resolve(down("failed")),
-        )
-        .finally(() => clearTimeout(timer));
     });
+    if (result !== STORE_DOWN) storeTrouble = false;
+    return result;
   }
 
   /** The shared token, if the store has a well-formed one; STORE_DOWN when the store did not answer. */

@@ -3,6 +3,7 @@
 // A 429 anywhere sets a fleet-wide pause that every process waits out. Redis is help, never a
 // dependency: each of its calls is bounded, and while it is away each process paces itself at its
 // share of the budget (the rate divided by the fleet size it last saw), with one warning.
+import { bounded } from "../core/bounded";
 import { InvalidInputError } from "../core/errors";
 import type { RateLimiter } from "../core/rate-limiter";
 import {
@@ -59,22 +60,9 @@ if now + ms > tonumber(redis.call("GET", KEYS[1]) or "0") then
 end
 return 0`;
 
-/** `work`, or `undefined` if it fails or takes longer than RATE_LIMIT_REDIS_TIMEOUT_MS. */
-function bounded<T>(work: () => Promise<T>): Promise<T | undefined> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(undefined), RATE_LIMIT_REDIS_TIMEOUT_MS);
-    work().then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      () => {
-        clearTimeout(timer);
-        resolve(undefined);
-      },
-    );
-  });
-}
+/** `work`'s answer, or `undefined` if it fails or takes longer than RATE_LIMIT_REDIS_TIMEOUT_MS. */
+const redisCall = <T>(work: () => Promise<T>): Promise<T | undefined> =>
+  bounded(work, RATE_LIMIT_REDIS_TIMEOUT_MS, () => undefined);
 
 /**
  * A rate limiter shared by every process using the same Redis and key, for either client's
@@ -113,7 +101,7 @@ export function createRedisRateLimiter(
   return {
     async acquire(signal) {
       if (alone && performance.now() < askRedisAfter) return alone.acquire(signal);
-      const reply = await bounded(() =>
+      const reply = await redisCall(() =>
         command([
           "EVAL",
           ACQUIRE,
@@ -134,7 +122,7 @@ export function createRedisRateLimiter(
     },
     async pause(ms) {
       alone?.pause(ms);
-      await bounded(() => command(["EVAL", PAUSE, "1", keys[1] as string, String(Math.ceil(ms))]));
+      await redisCall(() => command(["EVAL", PAUSE, "1", keys[1] as string, String(Math.ceil(ms))]));
     },
   };
 }
