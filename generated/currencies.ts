@@ -7,6 +7,9 @@ export const CURRENCY_COUNT = 166;
 /** The low bits of a Rice-coded distance between codes. */
 export const RICE_BITS = 6;
 
+/** The bits each character of PACKED_CURRENCIES holds, the highest first. */
+export const BITS_PER_CHAR = 5;
+
 /** The char code of a character holding five zero bits. */
 export const FIRST_CHAR = 95;
 

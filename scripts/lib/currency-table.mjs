@@ -38,6 +38,7 @@ export const CURRENCY_MODULE = "generated/currencies.ts";
 export const RICE_BITS = 6;
 export const FIRST_CHAR = 95;
 const BITS_PER_CHAR = 5;
+/** Read back by src/money/currencies.ts's `bit() ? (bit() ? (bit() ? 4 : 3) : 0) : 2`. */
 const DIGIT_BITS = { 2: "0", 0: "10", 3: "110", 4: "111" };
 
 const numberOf = (code) => [...code].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 65, 0);
@@ -58,10 +59,10 @@ export function packCurrencies(currencies) {
   let previous = -1;
   for (const { code, digits } of currencies) {
     if (!/^[A-Z]{3}$/.test(code) || !(digits in DIGIT_BITS)) throw new Error(`cannot pack ${code} (${digits} digits)`);
-    const distance = numberOf(code) - previous;
-    if (distance < 1) throw new Error(`codes out of order at ${code}`);
-    previous = numberOf(code);
-    const rest = distance - 1;
+    const number = numberOf(code);
+    if (number <= previous) throw new Error(`codes out of order at ${code}`);
+    const rest = number - previous - 1;
+    previous = number;
     bits += "1".repeat(rest >> RICE_BITS);
     bits += `0${(rest % 2 ** RICE_BITS).toString(2).padStart(RICE_BITS, "0")}`;
     bits += DIGIT_BITS[digits];
@@ -84,6 +85,9 @@ export const CURRENCY_COUNT = ${currencies.length};
 
 /** The low bits of a Rice-coded distance between codes. */
 export const RICE_BITS = ${RICE_BITS};
+
+/** The bits each character of PACKED_CURRENCIES holds, the highest first. */
+export const BITS_PER_CHAR = ${BITS_PER_CHAR};
 
 /** The char code of a character holding five zero bits. */
 export const FIRST_CHAR = ${FIRST_CHAR};

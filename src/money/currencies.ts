@@ -4,7 +4,7 @@
 // Codes whose ISO minor unit is "N.A." (gold, SDR, test and no-currency codes: XAU, XDR, XTS, XXX, …)
 // are left out on purpose: they are not amounts a bill can be in.
 
-import { CURRENCY_COUNT, FIRST_CHAR, PACKED_CURRENCIES, RICE_BITS } from "../../generated/currencies";
+import { BITS_PER_CHAR, CURRENCY_COUNT, FIRST_CHAR, PACKED_CURRENCIES, RICE_BITS } from "../../generated/currencies";
 
 let digitsByCode: Map<unknown, number> | undefined;
 
@@ -12,14 +12,18 @@ let digitsByCode: Map<unknown, number> | undefined;
 function unpack(): Map<unknown, number> {
   const table = new Map<unknown, number>();
   let read = 0;
-  // The next bit: five to a character, the highest first. (charCodeAt drops the fraction of read / 5.)
-  const bit = () => ((PACKED_CURRENCIES.charCodeAt(read / 5) - FIRST_CHAR) >> (4 - (read++ % 5))) & 1;
+  // The next bit, the highest of a character first. (charCodeAt drops the fraction of the index.)
+  const bit = () =>
+    ((PACKED_CURRENCIES.charCodeAt(read / BITS_PER_CHAR) - FIRST_CHAR) >>
+      (BITS_PER_CHAR - 1 - (read++ % BITS_PER_CHAR))) &
+    1;
   for (let code = -1; table.size < CURRENCY_COUNT; ) {
     code++;
     while (bit()) code += 2 ** RICE_BITS;
     for (let low = RICE_BITS; low--; ) code += bit() << low;
     // String.fromCharCode drops the fraction of code / 676 and code / 26.
     const letters = String.fromCharCode(65 + code / 676, 65 + ((code / 26) % 26), 65 + (code % 26));
+    // The digits' code (DIGIT_BITS in scripts/lib/currency-table.mjs): 0 → 2, 10 → 0, 110 → 3, 111 → 4.
     table.set(letters, bit() ? (bit() ? (bit() ? 4 : 3) : 0) : 2);
   }
   return table;

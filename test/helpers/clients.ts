@@ -19,6 +19,12 @@ const isTokenRequest = (request: Request): boolean => new URL(request.url).pathn
 export const tokenResponse = (expiresIn: number = 32_400, token = ACCESS_TOKEN): Response =>
   jsonResponse(200, { access_token: token, token_type: "Bearer", expires_in: expiresIn, app_id: "APP-1" });
 
+/** Answers each past-usage request with the page it asks for, of `total` pages. */
+export const pagesOf =
+  (total: number): Answer =>
+  (request) =>
+    jsonResponse(200, pastUsagePage(Number(new URL(request.url).searchParams.get("page") ?? "1"), total));
+
 export function paypalWith(
   answer: Answer = () => jsonResponse(200, pastUsagePage(1, 1)),
   options: PayPalBillingClientOptions = {},

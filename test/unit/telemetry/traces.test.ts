@@ -3,7 +3,7 @@
 // waiters, a walk, and failures; nothing secret anywhere in what is recorded.
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { paypalWith, prolifiWith, tokenResponse } from "../../helpers/clients";
+import { pagesOf, paypalWith, prolifiWith, tokenResponse } from "../../helpers/clients";
 import {
   ACCESS_TOKEN,
   BASIC_AUTH,
@@ -142,13 +142,7 @@ describe("traces", () => {
   });
 
   test("a walk of 5 pages broken off after 3 is one span, its 3 page calls nested, and says how it ended", async () => {
-    const paypal = paypalWith(
-      (request) => {
-        const page = Number(new URL(request.url).searchParams.get("page"));
-        return jsonResponse(200, pastUsagePage(page, 5));
-      },
-      { tracer: otel.tracer },
-    );
+    const paypal = paypalWith(pagesOf(5), { tracer: otel.tracer });
     let seen = 0;
     for await (const _page of paypal.client.listPastUsage("cust_42", SUBSCRIPTION).pages()) {
       if (++seen === 3) break;
@@ -161,13 +155,7 @@ describe("traces", () => {
   });
 
   test("a walk stopped by maxPages says so", async () => {
-    const paypal = paypalWith(
-      (request) => {
-        const page = Number(new URL(request.url).searchParams.get("page"));
-        return jsonResponse(200, pastUsagePage(page, 5));
-      },
-      { tracer: otel.tracer, logLevel: "off" },
-    );
+    const paypal = paypalWith(pagesOf(5), { tracer: otel.tracer, logLevel: "off" });
     for await (const _period of paypal.client.listPastUsage("cust_42", SUBSCRIPTION, { maxPages: 2 })) {
       // every period of two pages
     }
@@ -187,13 +175,7 @@ describe("traces", () => {
   });
 
   test("a walk to its end says completed", async () => {
-    const paypal = paypalWith(
-      (request) => {
-        const page = Number(new URL(request.url).searchParams.get("page"));
-        return jsonResponse(200, pastUsagePage(page, 2));
-      },
-      { tracer: otel.tracer },
-    );
+    const paypal = paypalWith(pagesOf(2), { tracer: otel.tracer });
     for await (const _period of paypal.client.listPastUsage("cust_42", SUBSCRIPTION)) {
       // every period
     }
