@@ -12,19 +12,23 @@ export class BillingUsageError extends Error {
   override name = "BillingUsageError";
 
   /**
-   * `JSON.stringify(error)` gives its name, message and documented fields (headers as a plain
-   * object, a cause as its name, message and code). Every field was redacted when it was set.
+   * `JSON.stringify(error)` gives its name, message and documented fields (an ApiError's headers as
+   * a plain object, a cause as its name, message and code). Every field was redacted when it was set.
    */
   toJSON(): Record<string, unknown> {
-    const json: Record<string, unknown> = { name: this.name, message: this.message };
-    for (const [key, value] of Object.entries(this)) {
-      json[key] = value instanceof Headers ? Object.fromEntries(value) : value;
-    }
     const { cause } = this;
-    // A cause's code (ECONNREFUSED, UND_ERR_SOCKET) when it has one; JSON leaves out an undefined one.
-    if (cause instanceof Error)
-      json.cause = { name: cause.name, message: cause.message, code: (cause as NodeCode).code };
-    return json;
+    // Error sets message as not enumerable, so it is named, and name first so the JSON reads name,
+    // message, fields. (`as object`: the spread repeats name on purpose, which TypeScript would refuse.)
+    return {
+      name: this.name,
+      message: this.message,
+      ...(this as object),
+      // A cause's code (ECONNREFUSED, UND_ERR_SOCKET) when it has one; JSON leaves out an undefined one.
+      cause:
+        cause instanceof Error
+          ? { name: cause.name, message: cause.message, code: (cause as NodeCode).code }
+          : undefined,
+    };
   }
 }
 
@@ -84,6 +88,11 @@ export class ApiError extends BillingUsageError {
   constructor(message: string, init: ApiErrorInit) {
     super(message);
     Object.assign(this, { headers: new Headers(), fieldErrors: [] }, init);
+  }
+
+  /** As every error's, with the (redacted) headers as a plain object. */
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), headers: Object.fromEntries(this.headers) };
   }
 }
 

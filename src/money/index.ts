@@ -3,4 +3,4 @@
 
 export { BillingUsageError } from "../core/errors";
 export { MoneyError, type MoneyErrorCode } from "./errors";
-export { formatMoney, MAX_EXACT_DIGITS, type Money, type MoneyInput, sumMoney, toMoney } from "./money";
+export { formatMoney, type Money, type MoneyInput, sumMoney, toMoney } from "./money";

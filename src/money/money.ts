@@ -33,8 +33,6 @@ export const MAX_EXACT_DIGITS = 15;
 /** A decimal as PayPal's money pattern allows it: `-?[0-9]+` or `-?([0-9]+)?[.][0-9]+`. */
 const DECIMAL = /^(-?)(\d*)(?:\.(\d+))?$/;
 
-const isMoney = (value: Money | MoneyInput): value is Money => typeof (value as Money).minor === "bigint";
-
 /** Throws a MoneyError; every message names the currency and the value. */
 const fail = (code: MoneyErrorCode, message: string): never => {
   throw new MoneyError(code, message);
@@ -42,8 +40,8 @@ const fail = (code: MoneyErrorCode, message: string): never => {
 
 function fromMinor(minor: bigint, currency: string, exponent: number): Money {
   const digits = String(minor < 0n ? -minor : minor).padStart(exponent + 1, "0");
-  const whole = digits.slice(0, digits.length - exponent);
-  const amount = `${minor < 0n ? "-" : ""}${whole}${exponent ? "." : ""}${digits.slice(whole.length)}`;
+  const point = digits.length - exponent;
+  const amount = `${minor < 0n ? "-" : ""}${digits.slice(0, point)}${exponent ? "." : ""}${digits.slice(point)}`;
   return Object.freeze({ currency, amount, minor, exponent });
 }
 
@@ -59,29 +57,27 @@ const digitsOf = (currency: unknown, what: string): number =>
  * throws a MoneyError; nothing is rounded. A `Money` is returned as it is.
  */
 export function toMoney(input: MoneyInput | Money): Money {
-  if (typeof input !== "object" || input === null) fail("NOT_A_NUMBER", `${shown(input)} is not a money object`);
-  if (isMoney(input)) return input;
-  const { currency_code: currency, value } = input;
+  // Object(x) is x only for an object: null and primitives come back as something new.
+  if (Object(input) !== input) fail("NOT_A_NUMBER", `${shown(input)} is not a money object`);
+  if (typeof (input as Money).minor === "bigint") return input as Money;
+  const { currency_code: currency, value } = input as MoneyInput;
   const named = `${currency} amount ${shown(value)}`;
   const exponent = digitsOf(currency, named);
-  const isNumber = typeof value === "number" && Number.isFinite(value);
-  // String(1e21) is "1e+21" and String(1e-7) "1e-7": finite, but no decimal, and past what is exact here.
+  // False for NaN, Infinity and anything not a number.
+  const isNumber = Number.isFinite(value);
+  // String(1e21) is "1e+21" and String(1e-7) "1e-7": finite, but no decimal. The first is past what a
+  // double holds exactly, the second has more decimals than any currency.
   const [, sign = "", whole = "", fraction = ""] =
     ((isNumber || typeof value === "string") && DECIMAL.exec(String(value))) || [];
-  const notExact =
-    isNumber && (Math.abs(value) >= 1e21 || `${whole}${fraction}`.replace(/^0+/, "").length > MAX_EXACT_DIGITS);
-  if (notExact)
-    fail(
-      "NOT_EXACT",
-      `${named} has over ${MAX_EXACT_DIGITS} significant digits, too many for a JSON number to be exact`,
-    );
+  const digits = whole + fraction;
+  if (isNumber && (Math.abs(value as number) >= 1e21 || digits.replace(/^0+/, "").length > MAX_EXACT_DIGITS))
+    fail("NOT_EXACT", `${named} has over ${MAX_EXACT_DIGITS} significant digits`);
   // Trailing zeros past the currency's digits are harmless ("3.250" USD is 3.25); anything else is not rounded.
-  if ((isNumber && whole + fraction === "") || /[1-9]/.test(fraction.slice(exponent))) {
-    fail("TOO_MANY_DECIMALS", `${named} has more decimals than ${currency}'s ${exponent}; it is not rounded`);
-  }
-  if (whole + fraction === "") fail("NOT_A_NUMBER", `${named} is not a number or a decimal string`);
-  const minor = BigInt(`${sign}${whole || "0"}${fraction.slice(0, exponent).padEnd(exponent, "0")}`);
-  return fromMinor(minor, currency, exponent);
+  if ((isNumber && !digits) || /[1-9]/.test(fraction.slice(exponent)))
+    fail("TOO_MANY_DECIMALS", `${named} has over ${exponent} decimals`);
+  if (!digits) fail("NOT_A_NUMBER", `${named} is not a decimal number`);
+  // The "0" is for ".5" (no whole digits); BigInt reads leading zeros as decimal ("-007" is -7n).
+  return fromMinor(BigInt(`${sign}0${whole}${fraction.slice(0, exponent).padEnd(exponent, "0")}`), currency, exponent);
 }
 
 /**
@@ -89,20 +85,20 @@ export function toMoney(input: MoneyInput | Money): Money {
  * empty list needs `currency`; mixed currencies throw a MoneyError naming both.
  */
 export function sumMoney(amounts: Iterable<Money | MoneyInput>, currency?: string): Money {
-  const what = "the currency of a sum";
-  if (currency !== undefined) digitsOf(currency, what);
-  let sum = currency;
+  // The currency's digits: the one asked for, checked before any amount, else the first amount's.
+  let exponent = currency === undefined ? undefined : digitsOf(currency, "the currency of a sum");
   let total = 0n;
   for (const item of amounts) {
     const money = toMoney(item);
-    sum ??= money.currency;
-    if (money.currency !== sum)
-      fail("CURRENCY_MISMATCH", `cannot add ${money.currency} ${money.amount} to a sum in ${sum}`);
+    currency ??= money.currency;
+    exponent ??= money.exponent;
+    if (money.currency !== currency)
+      fail("CURRENCY_MISMATCH", `cannot add ${money.currency} ${money.amount} to a sum in ${currency}`);
     total += money.minor;
   }
-  return sum === undefined
+  return exponent === undefined
     ? fail("UNKNOWN_CURRENCY", "an empty sum has no currency: pass one")
-    : fromMinor(total, sum, digitsOf(sum, what));
+    : fromMinor(total, currency as string, exponent);
 }
 
 /**

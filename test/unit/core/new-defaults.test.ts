@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from "../../../src/cli/args";
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from "../../../src/cli/main";
 import { REDACTED_TOKENS_KEPT } from "../../../src/core/redact";
-import { MAX_EXACT_DIGITS } from "../../../src/money/index";
+import { MAX_EXACT_DIGITS } from "../../../src/money/money";
 import {
   DEFAULT_RATE_LIMIT_BURST,
   RATE_LIMIT_EXHAUSTED_PAUSE_MS,
@@ -38,7 +38,7 @@ describe("defaults added since the last release", () => {
   test("the README states them where it describes the behaviour", () => {
     for (const text of [
       "the current access token and the four before it",
-      "at most 15 significant digits\n  (`MAX_EXACT_DIGITS`",
+      "at most 15 significant digits\n  (any amount up to 9 999 999 999 999.99)",
       "`--concurrency N` (default 4, at most 64)",
       "| 130 | interrupted",
       "`DEFAULT_RATE_LIMIT_BURST`, 1)",

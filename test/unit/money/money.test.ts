@@ -1,5 +1,6 @@
 // toMoney, sumMoney and formatMoney on the cases the README names, and every MoneyError code with
 // its message's wording.
+import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { BillingUsageError, formatMoney, MoneyError, sumMoney, toMoney } from "../../../src/money/index";
 
@@ -56,22 +57,25 @@ describe("MoneyError", () => {
     expect(e.name).toBe("MoneyError");
   });
 
+  test("as JSON: name, message, then code", () => {
+    expect(JSON.stringify(error(() => toMoney(usd(1e21))))).toBe(
+      '{"name":"MoneyError","message":"USD amount 1e+21 has over 15 significant digits","code":"NOT_EXACT"}',
+    );
+  });
+
   test.each([
-    [
-      Number("12345678901234.567"),
-      "USD amount 12345678901234.566 has over 15 significant digits, too many for a JSON number to be exact",
-    ],
-    [1e21, "USD amount 1e+21 has over 15 significant digits, too many for a JSON number to be exact"],
-    [1e20, "USD amount 100000000000000000000 has over 15 significant digits, too many for a JSON number to be exact"],
+    [Number("12345678901234.567"), "USD amount 12345678901234.566 has over 15 significant digits"],
+    [1e21, "USD amount 1e+21 has over 15 significant digits"],
+    [1e20, "USD amount 100000000000000000000 has over 15 significant digits"],
   ])("NOT_EXACT: %s", (value, message) => {
     expect(error(() => toMoney(usd(value)))).toMatchObject({ code: "NOT_EXACT", message });
   });
 
   test.each([
-    ["USD", 3.255, "USD amount 3.255 has more decimals than USD's 2; it is not rounded"],
-    ["JPY", 1.5, "JPY amount 1.5 has more decimals than JPY's 0; it is not rounded"],
-    ["USD", "0.001", 'USD amount "0.001" has more decimals than USD\'s 2; it is not rounded'],
-    ["USD", 1e-7, "USD amount 1e-7 has more decimals than USD's 2; it is not rounded"],
+    ["USD", 3.255, "USD amount 3.255 has over 2 decimals"],
+    ["JPY", 1.5, "JPY amount 1.5 has over 0 decimals"],
+    ["USD", "0.001", 'USD amount "0.001" has over 2 decimals'],
+    ["USD", 1e-7, "USD amount 1e-7 has over 2 decimals"],
   ])("TOO_MANY_DECIMALS: %s %s", (currency_code, value, message) => {
     expect(error(() => toMoney({ currency_code, value }))).toMatchObject({ code: "TOO_MANY_DECIMALS", message });
   });
@@ -89,15 +93,15 @@ describe("MoneyError", () => {
   });
 
   test.each([
-    [Number.NaN, "USD amount NaN is not a number or a decimal string"],
-    [Number.POSITIVE_INFINITY, "USD amount Infinity is not a number or a decimal string"],
-    ["1,5", 'USD amount "1,5" is not a number or a decimal string'],
-    ["1.", 'USD amount "1." is not a number or a decimal string'],
-    [" 1", 'USD amount " 1" is not a number or a decimal string'],
-    ["", 'USD amount "" is not a number or a decimal string'],
-    ["-", 'USD amount "-" is not a number or a decimal string'],
-    ["1e3", 'USD amount "1e3" is not a number or a decimal string'],
-    [null, "USD amount null is not a number or a decimal string"],
+    [Number.NaN, "USD amount NaN is not a decimal number"],
+    [Number.POSITIVE_INFINITY, "USD amount Infinity is not a decimal number"],
+    ["1,5", 'USD amount "1,5" is not a decimal number'],
+    ["1.", 'USD amount "1." is not a decimal number'],
+    [" 1", 'USD amount " 1" is not a decimal number'],
+    ["", 'USD amount "" is not a decimal number'],
+    ["-", 'USD amount "-" is not a decimal number'],
+    ["1e3", 'USD amount "1e3" is not a decimal number'],
+    [null, "USD amount null is not a decimal number"],
   ])("NOT_A_NUMBER: %s", (value, message) => {
     expect(error(() => toMoney(usd(value as string)))).toMatchObject({ code: "NOT_A_NUMBER", message });
   });
@@ -118,6 +122,28 @@ describe("MoneyError", () => {
       code: "CURRENCY_MISMATCH",
       message: "cannot add USD 1.00 to a sum in EUR",
     });
+  });
+
+  test("each example message in the README's table is the one thrown", () => {
+    const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+    const examples = {
+      NOT_EXACT: () => toMoney(usd(1e21)),
+      TOO_MANY_DECIMALS: () => toMoney(usd(3.255)),
+      UNKNOWN_CURRENCY: () => toMoney({ currency_code: "usd", value: 5 }),
+      NOT_A_NUMBER: () => toMoney(usd("1,5")),
+      CURRENCY_MISMATCH: () => sumMoney([usd(1), { currency_code: "EUR", value: 5 }]),
+    };
+    for (const [code, work] of Object.entries(examples)) {
+      const row = readme.split("\n").find((line) => line.startsWith(`| \`${code}\` |`));
+      const message = row?.match(/\| `([^`]+)` \|$/)?.[1];
+      expect(error(work)).toMatchObject({ code, message });
+    }
+  });
+
+  test("a value that is neither a number nor a string is not read through its string", () => {
+    for (const value of [[5], true, {}, 5n]) {
+      expect(error(() => toMoney(usd(value as never)))).toMatchObject({ code: "NOT_A_NUMBER" });
+    }
   });
 
   test("an empty sum needs a currency", () => {
