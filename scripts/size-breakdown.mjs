@@ -66,6 +66,11 @@ for (const name of Object.keys(BUDGETS)) {
     });
   }
   rows.sort((a, b) => b["gzip B without it"] - a["gzip B without it"]);
-  console.log(`\n${name}: ${whole.gzip} B gzip, ceiling ${BUDGETS[name].ceiling} B`);
+  // Not the gated figure: src/ minified as one transform lands ~1% above the built package's bundle
+  // (only when it bundles does esbuild inline constants across modules and write const as let), so
+  // the ceiling is named apart.
+  console.log(
+    `\n${name}: ${whole.gzip} B gzip as these modules minify together; the ${BUDGETS[name].ceiling} B ceiling is held by \`npm run size\`, on the built package`,
+  );
   console.table(rows);
 }
