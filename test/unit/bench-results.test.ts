@@ -4,9 +4,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { projectRoot } from "../../scripts/lib/apis.mjs";
+import { README } from "../helpers/readme";
 
 const results = readFileSync(join(projectRoot, "test/bench/RESULTS.md"), "utf8");
-const readme = readFileSync(join(projectRoot, "README.md"), "utf8");
 
 /**
  * The cells of the first table row whose first cell is `first` (bold or not; with `partial`, contains
@@ -38,26 +38,26 @@ describe("README performance figures", () => {
   test("per call: ours, axios, lago and PayPal's SDK against openapi-fetch", () => {
     const prolifi = ratio(row("billing-usage Prolifi getCustomerUsage")[5]);
     const paypal = ratio(row("billing-usage PayPal getPastUsage", undefined, true)[5]);
-    expect(readme).toContain(`\`getCustomerUsage\` ${prolifi} and \`getPastUsage\` ${paypal} bare openapi-fetch`);
-    expect(readme).toContain(`axios ${ratio(row("axios")[5])}`);
-    expect(readme).toContain(`lago-javascript-client ${ratio(row("lago-javascript-client")[5])}`);
-    expect(readme).toContain(`PayPal's own SDK ${ratio(row("@paypal/paypal-server-sdk", "PayPal order", true)[5])}`);
+    expect(README).toContain(`\`getCustomerUsage\` ${prolifi} and \`getPastUsage\` ${paypal} bare openapi-fetch`);
+    expect(README).toContain(`axios ${ratio(row("axios")[5])}`);
+    expect(README).toContain(`lago-javascript-client ${ratio(row("lago-javascript-client")[5])}`);
+    expect(README).toContain(`PayPal's own SDK ${ratio(row("@paypal/paypal-server-sdk", "PayPal order", true)[5])}`);
   });
 
   test("client CPU, cold concurrency, the long walk and cold import", () => {
     const cpu = (name: string) => row(name)[2];
-    expect(readme).toContain(`${cpu("billing-usage Prolifi")} (Prolifi) and ${cpu("billing-usage PayPal")} (PayPal)`);
+    expect(README).toContain(`${cpu("billing-usage Prolifi")} (Prolifi) and ${cpu("billing-usage PayPal")} (PayPal)`);
     const ours = row("1000", "billing-usage getPastUsage");
     const sdk = row("1000", "@paypal/paypal-server-sdk getOrder");
     expect(ours[3]).toBe("1");
-    expect(readme).toContain(`make ${ours[3]} token request\n  (PayPal's SDK: ${thousands(sdk[3])})`);
+    expect(README).toContain(`make ${ours[3]} token request\n  (PayPal's SDK: ${thousands(sdk[3])})`);
     // The walk's table: pages, walks, ms per walk, µs/page, heap growth, peak growth.
     const walk = (pages: string) => row(pages, undefined, false, 6);
-    expect(readme).toContain(`over 10,000 pages grows the heap by ${thousands(walk("10000")[4])} KiB`);
+    expect(README).toContain(`over 10,000 pages grows the heap by ${thousands(walk("10000")[4])} KiB`);
     const perPage = ["10", "100", "1000", "10000"].map((pages) => Number(walk(pages)[3]));
-    expect(readme).toContain(
+    expect(README).toContain(
       `steady ${thousands(String(Math.min(...perPage)))}-${thousands(String(Math.max(...perPage)))} µs a page`,
     );
-    expect(readme).toContain(`\`billing-usage/prolifi\` ${row("billing-usage/prolifi")[2]} ms over openapi-fetch`);
+    expect(README).toContain(`\`billing-usage/prolifi\` ${row("billing-usage/prolifi")[2]} ms over openapi-fetch`);
   });
 });

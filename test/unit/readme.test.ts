@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { projectRoot } from "../../scripts/lib/apis.mjs";
+import { README } from "../helpers/readme";
 
 /** Each npm script the README names, and the file through which CI runs it (with the text that runs it there). */
 const WHERE_CI_RUNS: Record<string, [file: string, text: string]> = {
@@ -43,7 +44,7 @@ describe("README", () => {
   test("every npm script it names exists, and CI runs it where this table says", () => {
     const scripts = (JSON.parse(readProject("package.json")) as { scripts: Record<string, string> }).scripts;
     // Commands stand in ```sh blocks and `inline code`; prose such as "npm package" is not one.
-    const readmeCode = [...readProject("README.md").matchAll(/```sh\n([\s\S]*?)```|`([^`\n]+)`/g)]
+    const readmeCode = [...README.matchAll(/```sh\n([\s\S]*?)```|`([^`\n]+)`/g)]
       .map((m) => m[1] ?? m[2] ?? "")
       .join("\n");
     const named = new Set(
@@ -88,11 +89,10 @@ describe("README's client options", () => {
   test("each client's table names exactly the options it takes", async () => {
     const { createProlifiClient } = await import("../../src/prolifi/index");
     const { createPayPalBillingClient } = await import("../../src/paypal/index");
-    const readme = readProject("README.md");
-    expect(optionNamesAfter(readme, "`createProlifiClient(options)`:").sort()).toEqual(
+    expect(optionNamesAfter(README, "`createProlifiClient(options)`:").sort()).toEqual(
       knownOptions(createProlifiClient).sort(),
     );
-    expect(optionNamesAfter(readme, "`createPayPalBillingClient(options)`").sort()).toEqual(
+    expect(optionNamesAfter(README, "`createPayPalBillingClient(options)`").sort()).toEqual(
       knownOptions(createPayPalBillingClient).sort(),
     );
   });

@@ -4,7 +4,7 @@
 // any stop signal or when the shell npm ran it through dies; a busy port or a mistyped flag is a
 // one-line error and a non-zero exit, before any Prism starts.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -16,6 +16,7 @@ import { createProlifiClient } from "../../../src/prolifi/index";
 import { CHILD_PROCESS_TEST_TIMEOUT_MS } from "../../helpers/child-process";
 import { CUSTOMER_ID, SUBSCRIPTION } from "../../helpers/fixtures";
 import { isRunning } from "../../helpers/process";
+import { readmeBlock } from "../../helpers/readme";
 
 const run = promisify(execFile);
 /** The one client construction in the README's PayPal quick start, and in the mock's banner. */
@@ -26,13 +27,6 @@ const EXAMPLE_PERIODS = (pagedOperations[0]?.items ?? []) as {
   total_amount: { value: number; currency_code: string };
 }[];
 
-function quickStart(): string {
-  const readme = readFileSync(join(projectRoot, "README.md"), "utf8");
-  const section = readme.slice(readme.indexOf("## PayPal quick start"));
-  const block = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
-  if (!block) throw new Error("README.md has no PayPal quick start block");
-  return block;
-}
 /** Waits on the banner: Prism's start, under whatever load the machine has. */
 const STARTUP_TIMEOUT_MS = CHILD_PROCESS_TEST_TIMEOUT_MS / 2;
 const MOCK_SCRIPT = "scripts/mock.mjs";
@@ -115,7 +109,7 @@ describe("npm run mock, started once", { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS 
   });
 
   test("the README's PayPal quick start runs as written with the printed client, and walks every period", async () => {
-    const code = quickStart();
+    const code = readmeBlock("ts", "## PayPal quick start");
     expect(code.match(new RegExp(CONSTRUCTION, "g"))).toHaveLength(1);
     const printedClient = CONSTRUCTION.exec(banner)?.[0] ?? "";
     // Inside the project, so `billing-usage/paypal` resolves to the build by the package's own name.

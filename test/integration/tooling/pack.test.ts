@@ -10,6 +10,7 @@ import { projectRoot } from "../../../scripts/lib/apis.mjs";
 import { installPackedConsumer } from "../../../scripts/lib/consumer.mjs";
 import { CHILD_PROCESS_TEST_TIMEOUT_MS } from "../../helpers/child-process";
 import { prismUrl } from "../../helpers/prism";
+import { README } from "../../helpers/readme";
 
 const run = promisify(execFile);
 let consumer: string;
@@ -61,9 +62,8 @@ describe("the packed package", { timeout: CHILD_PROCESS_TEST_TIMEOUT_MS }, () =>
   test("the tarball is the one the README's install-before-publication commands name", () => {
     const { version } = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as { version: string };
     expect(tarballName).toBe(`billing-usage-${version}.tgz`);
-    const readme = readFileSync(join(projectRoot, "README.md"), "utf8");
-    expect(readme).toContain(`npm ci && npm run build && npm pack     # writes ${tarballName}`);
-    expect(readme).toContain(`npm install ../billing-usage/${tarballName}`);
+    expect(README).toContain(`npm ci && npm run build && npm pack     # writes ${tarballName}`);
+    expect(README).toContain(`npm install ../billing-usage/${tarballName}`);
   });
 
   test("npx billing-usage runs the installed command: --version, and an export against the mock", async () => {

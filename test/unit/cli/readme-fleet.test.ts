@@ -1,23 +1,11 @@
 // The README's two fleet recipes (a Kubernetes Indexed Job and a GNU parallel line) are commands users
 // copy as they are: each shard's command line, expanded as the pod's shell or parallel expands it,
 // must parse, and the shards together must export every customer once, into files of their own.
-import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { type ExportArgs, parseCommand } from "../../../src/cli/args";
 import { inShard } from "../../../src/cli/shard";
-
-const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
-
-/** The fenced block of `language` whose first line is `# heading…`. */
-function block(language: string, heading: string): string {
-  const found = readme
-    .split(/^```/m)
-    .find((part) => part.startsWith(`${language}\n# ${heading}`))
-    ?.slice(language.length + 1);
-  if (found === undefined) throw new Error(`README has no ${language} block headed "# ${heading}"`);
-  return found;
-}
+import { readmeBlock } from "../../helpers/readme";
 
 /** A shell command line, `npx billing-usage` dropped, parsed as the CLI parses its arguments. */
 function exportArgs(line: string, env: Record<string, string>): ExportArgs {
@@ -38,7 +26,7 @@ function expectEveryCustomerOnce(runs: readonly ExportArgs[]): void {
 
 describe("the README's fleet recipes", () => {
   test("the Kubernetes Indexed Job: one shard per completion index, one file each, the token shared", () => {
-    const job = parseYaml(block("yaml", "Kubernetes"));
+    const job = parseYaml(readmeBlock("yaml", "# Kubernetes"));
     const { completions, parallelism, completionMode, template } = job.spec;
     expect(completionMode).toBe("Indexed");
     const [container] = template.spec.containers;
@@ -69,7 +57,7 @@ describe("the README's fleet recipes", () => {
   });
 
   test("the GNU parallel line: four shards, four files, one Redis", () => {
-    const line = block("sh", "GNU parallel")
+    const line = readmeBlock("sh", "# GNU parallel")
       .split("\n")
       .find((text) => text.startsWith("parallel "));
     const [, template, values] = /^parallel -j(?:\d+) '([^']+)' ::: (.+)$/.exec(line ?? "") ?? [];

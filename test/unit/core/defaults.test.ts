@@ -1,6 +1,7 @@
 // Pins every default the README's table lists. Change one here and in the README together.
 import { describe, expect, test } from "vitest";
 import * as sdk from "../../../src/index";
+import { README } from "../../helpers/readme";
 
 describe("defaults", () => {
   test("pins each shared default", () => {
@@ -37,8 +38,6 @@ describe("defaults", () => {
   });
 
   test("the README's defaults table states the same values", async () => {
-    const { readFileSync } = await import("node:fs");
-    const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
     for (const row of [
       "| `timeoutMs` | 30 000 ms",
       "| `maxRetries` | 2",
@@ -54,7 +53,7 @@ describe("defaults", () => {
       "| `tokenStore` call bound | 1 000 ms",
       "| pagination guard | 10 000 pages",
     ]) {
-      expect(readme).toContain(row);
+      expect(README).toContain(row);
     }
   });
 });

@@ -1,6 +1,5 @@
 // Pins the defaults added with the long-run fixes, money, the export command, rate limits and
 // telemetry; the README names each where it describes the behaviour.
-import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from "../../../src/cli/args";
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from "../../../src/cli/main";
@@ -17,8 +16,7 @@ import {
   RATE_LIMIT_REDIS_RETRY_MS,
   RATE_LIMIT_REDIS_TIMEOUT_MS,
 } from "../../../src/redis/index";
-
-const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+import { README } from "../../helpers/readme";
 
 describe("defaults added since the last release", () => {
   test("pins each", () => {
@@ -49,7 +47,7 @@ describe("defaults added since the last release", () => {
       "`RATE_LIMIT_REDIS_RETRY_MS` (1 s)",
       "`{billing-usage:rate}:…`",
     ]) {
-      expect(readme).toContain(text);
+      expect(README).toContain(text);
     }
   });
 });

@@ -1,8 +1,8 @@
 // toMoney, sumMoney and formatMoney on the cases the README names, and every MoneyError code with
 // its message's wording.
-import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { BillingUsageError, formatMoney, MoneyError, sumMoney, toMoney } from "../../../src/money/index";
+import { README } from "../../helpers/readme";
 
 const usd = (value: number | string) => ({ currency_code: "USD", value });
 
@@ -125,7 +125,6 @@ describe("MoneyError", () => {
   });
 
   test("each example message in the README's table is the one thrown", () => {
-    const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
     const examples = {
       NOT_EXACT: () => toMoney(usd(1e21)),
       TOO_MANY_DECIMALS: () => toMoney(usd(3.255)),
@@ -134,8 +133,9 @@ describe("MoneyError", () => {
       CURRENCY_MISMATCH: () => sumMoney([usd(1), { currency_code: "EUR", value: 5 }]),
     };
     for (const [code, work] of Object.entries(examples)) {
-      const row = readme.split("\n").find((line) => line.startsWith(`| \`${code}\` |`));
+      const row = README.split("\n").find((line) => line.startsWith(`| \`${code}\` |`));
       const message = row?.match(/\| `([^`]+)` \|$/)?.[1];
+      expect(message, `README's money table has an example message for ${code}`).toBeDefined();
       expect(error(work)).toMatchObject({ code, message });
     }
   });
